@@ -1,0 +1,215 @@
+// Package pagekind tells what a page or a link is for — contact, FAQ, help,
+// returns, shipping, privacy, warranty — from the words a site uses in link
+// texts, titles, headings and paths, in many languages. The crawler uses
+// Priority to fetch those pages first; probes use Find to name them.
+package pagekind
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/probes/fold"
+)
+
+var folded = func() map[Kind][]string {
+	m := make(map[Kind][]string, len(vocabulary))
+	for k, words := range vocabulary {
+		for _, w := range words {
+			m[k] = append(m[k], fold.Fold(w))
+		}
+	}
+	return m
+}()
+
+// Match returns the kinds whose words appear in text (any language,
+// any case, with or without diacritics).
+func Match(text string) []Kind {
+	return matchFolded(fold.Fold(text))
+}
+
+func matchFolded(f string) []Kind {
+	if f == "" {
+		return nil
+	}
+	var out []Kind
+	for _, k := range Kinds {
+		for _, w := range folded[k] {
+			if fold.HasPhrase(f, w) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// pathKinds scores the kinds named by the last two segments of a path: the
+// last segment counts double. Tokens like "contactus" or "lienhe" match the
+// vocabulary's compact forms.
+func pathKinds(p string) map[Kind]int {
+	segs := strings.FieldsFunc(p, func(r rune) bool { return r == '/' })
+	out := map[Kind]int{}
+	for i := len(segs) - 1; i >= 0 && i >= len(segs)-2; i-- {
+		s, err := url.PathUnescape(segs[i])
+		if err != nil {
+			s = segs[i]
+		}
+		// Drop a file extension: /lien-he.html, /faq.php.
+		if j := strings.LastIndexByte(s, '.'); j > 0 {
+			s = s[:j]
+		}
+		w := 2
+		if i == len(segs)-1 {
+			w = 4
+		}
+		for _, k := range Match(s) {
+			if out[k] < w {
+				out[k] = w
+			}
+		}
+	}
+	return out
+}
+
+// Scores returns how strongly a page is of each kind, from its path, title,
+// first heading and the texts of the links that led to it. The home page is
+// of no kind.
+func Scores(p *crawler.Page) map[Kind]int {
+	out := map[Kind]int{}
+	if p == nil || p.Depth == 0 && p.Source == "start" {
+		return out
+	}
+	u, err := url.Parse(p.URL)
+	if err == nil {
+		if u.Path == "" || u.Path == "/" {
+			return out
+		}
+		for k, w := range pathKinds(u.Path) {
+			out[k] += w
+		}
+	}
+	for _, k := range Match(p.Title) {
+		out[k] += 2
+	}
+	h1 := p.Doc().Find("h1").First().Text()
+	for _, k := range Match(h1) {
+		out[k] += 3
+	}
+	seen := map[Kind]bool{}
+	for _, a := range p.Anchors {
+		for _, k := range Match(a) {
+			if !seen[k] {
+				out[k] += 3
+				seen[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// Pages maps each kind to the site's best page of that kind, if any.
+type Pages map[Kind]*crawler.Page
+
+// Find names the best page of each kind on a site: the highest score, then
+// the shallowest, then the first fetched. A page needs a score of 3 or more
+// (one strong signal, or two weak ones) to count.
+func Find(site *crawler.Site) Pages {
+	out := Pages{}
+	best := map[Kind]int{}
+	for _, p := range site.Pages {
+		if p.Status >= 400 {
+			continue
+		}
+		for k, s := range Scores(p) {
+			if s < 3 {
+				continue
+			}
+			cur := out[k]
+			if cur == nil || s > best[k] || s == best[k] && p.Depth < cur.Depth {
+				out[k] = p
+				best[k] = s
+			}
+		}
+	}
+	return out
+}
+
+// URL returns the address of the page of kind k, or nil: the JSON shape
+// "URL or null".
+func (ps Pages) URL(k Kind) *string {
+	if p := ps[k]; p != nil {
+		u := p.URL
+		return &u
+	}
+	return nil
+}
+
+// avoid are path words of pages a customer audit must not fetch: carts,
+// checkouts, log-ins and accounts cost the site work and say nothing.
+var avoid = map[string]bool{
+	"cart": true, "basket": true, "checkout": true, "login": true, "logout": true, "signin": true,
+	"sign-in": true, "signup": true, "register": true, "account": true, "my-account": true,
+	"wp-admin": true, "wp-login.php": true, "sepet": true, "gio-hang": true, "dang-nhap": true,
+	"uye-girisi": true, "giris": true, "warenkorb": true, "panier": true, "carrito": true,
+}
+
+// Priority ranks a link for the crawler: contact pages first, then FAQ and
+// help, then FAQ category pages, then policies, then everything else;
+// carts, log-ins and accounts are not fetched at all.
+func Priority(l crawler.Link) int {
+	if l.URL == nil {
+		return -1
+	}
+	for _, s := range strings.Split(strings.ToLower(l.URL.Path), "/") {
+		if avoid[s] {
+			return -1
+		}
+	}
+	if q := strings.ToLower(l.URL.RawQuery); strings.Contains(q, "add-to-cart") || strings.Contains(q, "add_to_cart") {
+		return -1
+	}
+	kinds := map[Kind]bool{}
+	for _, k := range matchFolded(fold.Fold(l.Text + " " + l.Title + " " + l.AriaLabel)) {
+		kinds[k] = true
+	}
+	for k := range pathKinds(l.URL.Path) {
+		kinds[k] = true
+	}
+	switch {
+	case kinds[Contact]:
+		return 100
+	case kinds[FAQ]:
+		return 95
+	case kinds[Help]:
+		return 90
+	}
+	if l.From != nil && underHelp(l) {
+		return 85
+	}
+	if kinds[Returns] || kinds[Shipping] || kinds[Privacy] || kinds[Warranty] {
+		return 70
+	}
+	if l.Region == crawler.RegionHeader || l.Region == crawler.RegionFooter || l.Region == crawler.RegionNav {
+		return 10
+	}
+	return 0
+}
+
+// underHelp reports a link from a FAQ or help page to a page below it: a
+// FAQ category or article page.
+func underHelp(l crawler.Link) bool {
+	from, err := url.Parse(l.From.URL)
+	if err != nil || from.Path == "" || from.Path == "/" {
+		return false
+	}
+	if !strings.HasPrefix(l.URL.Path, strings.TrimSuffix(from.Path, "/")+"/") {
+		// Sibling pages inside a help section count too: /help/a -> /help/b.
+		dir := from.Path[:strings.LastIndexByte(from.Path, '/')+1]
+		if len(dir) <= 1 || !strings.HasPrefix(l.URL.Path, dir) {
+			return false
+		}
+	}
+	s := Scores(l.From)
+	return s[FAQ] >= 3 || s[Help] >= 3
+}
