@@ -1,0 +1,238 @@
+package chat
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/probes/fold"
+)
+
+// Folded forms of the vocabulary in signatures.go.
+var (
+	strongChat = foldAll(chatPhrases)
+	weakChat   = foldAll(weakChatWords)
+	notChat    = foldAll(notChatWords)
+	// chatSlugs are the last path segments (folded, with and without
+	// spaces) of a page that is itself the chat: /chat, /live-chat,
+	// /canli-destek, /chat-truc-tuyen.
+	chatSlugs = func() map[string]bool {
+		m := map[string]bool{}
+		for _, list := range [][]string{strongChat, weakChat} {
+			for _, s := range list {
+				m[s] = true
+				m[strings.ReplaceAll(s, " ", "")] = true
+			}
+		}
+		return m
+	}()
+)
+
+func foldAll(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if f := fold.Fold(w); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func hasAnyPhrase(folded string, phrases []string) bool {
+	for _, p := range phrases {
+		if fold.HasPhrase(folded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLabelWords bounds the label of a chat entry point: "Chat with us" is a
+// control, "Do you offer live chat on weekends?" is a question about one.
+const maxLabelWords = 7
+
+// genericEntry reports whether n (a link or button) is a chat entry point of
+// no known vendor, and describes it. It is conservative:
+//
+//   - its own label (text, aria-label, title, alt) must name a chat: a plain
+//     phrase such as "Live chat", "Chat with us", "Chat trực tuyến", "Canlı
+//     destek", "Chatten Sie mit uns", "Chat en vivo" — in at most seven words;
+//   - and it must open one: a link to a page that is the chat (/chat,
+//     /live-chat, #chat), or a control run by script (a button outside a
+//     form, href="#" or javascript:, an onclick), or one whose id, class or
+//     data attributes say chat;
+//   - a label of just "Chat" counts only on a control run by script, never on
+//     a plain link to a page, which may be anything from a forum to an
+//     article about chat;
+//   - it must not be hidden by its own or an ancestor's markup.
+func genericEntry(p *crawler.Page, n *html.Node) (string, bool) {
+	raw := label(n)
+	f := fold.Fold(raw)
+	if f == "" || strings.Count(f, " ")+1 > maxLabelWords {
+		return "", false
+	}
+	strong := hasAnyPhrase(f, strongChat)
+	weak := !strong && strings.Count(f, " ") < 3 && hasAnyPhrase(f, weakChat)
+	if !strong && !weak || hasAnyPhrase(f, notChat) {
+		return "", false
+	}
+	for a := n; a != nil; a = a.Parent {
+		if crawler.Hidden(a) {
+			return "", false
+		}
+	}
+	href, hasHref := attrOK(n, "href")
+	href = strings.TrimSpace(href)
+	scripted := scriptedControl(n, href, hasHref)
+	if weak && !scripted {
+		return "", false
+	}
+	target := ""
+	switch {
+	case scripted:
+	case chatAttrs(n):
+	case hasHref:
+		u := p.Resolve(href)
+		if u == nil || !chatTarget(u.Path, u.Fragment, u.Hostname()) {
+			return "", false
+		}
+		target = href
+	default:
+		return "", false
+	}
+	d := `"` + strings.Join(strings.Fields(raw), " ") + `"`
+	if target != "" {
+		d += " → " + target
+	} else {
+		d += " (" + n.Data + ")"
+	}
+	return d, true
+}
+
+// scriptedControl reports a control whose action is script: a button that
+// does not submit a form, a link to "#" or javascript:, anything with an
+// onclick handler.
+func scriptedControl(n *html.Node, href string, hasHref bool) bool {
+	for _, a := range n.Attr {
+		if k := strings.ToLower(a.Key); strings.HasPrefix(k, "on") || handlerAttrs[k] {
+			return true
+		}
+	}
+	if hasHref {
+		return href == "" || href == "#" || strings.HasPrefix(strings.ToLower(href), "javascript:")
+	}
+	if n.DataAtom == atom.Button || n.DataAtom == atom.Input {
+		if t := strings.ToLower(attr(n, "type")); t == "submit" || t == "reset" || n.DataAtom == atom.Button && t == "" && insideForm(n) {
+			return false
+		}
+		return true
+	}
+	return n.DataAtom != atom.A // role=button elements
+}
+
+func insideForm(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Form {
+			return true
+		}
+	}
+	return false
+}
+
+// chatAttrs reports an id, class or data attribute naming a chat
+// ("open-chat", "livechat-btn", data-action="chat").
+func chatAttrs(n *html.Node) bool {
+	for _, a := range n.Attr {
+		k := strings.ToLower(a.Key)
+		if k != "id" && k != "class" && !strings.HasPrefix(k, "data-") {
+			continue
+		}
+		if strings.Contains(k, "chat") {
+			return true
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		}) {
+			if w == "chat" || w == "livechat" || w == "webchat" || w == "chatbox" || w == "chatbot" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chatTarget reports a link target that is itself a chat: a last path
+// segment or fragment naming one (/chat, /live-chat.html, #livechat), or a
+// host whose first label is chat (chat.example.com).
+func chatTarget(pth, fragment, host string) bool {
+	seg := strings.TrimRight(pth, "/")
+	if i := strings.LastIndexByte(seg, '/'); i >= 0 {
+		seg = seg[i+1:]
+	}
+	if i := strings.LastIndexByte(seg, '.'); i > 0 {
+		seg = seg[:i]
+	}
+	for _, s := range []string{seg, fragment} {
+		if s == "" {
+			continue
+		}
+		f := fold.Fold(s)
+		if chatSlugs[f] || chatSlugs[strings.ReplaceAll(f, " ", "")] {
+			return true
+		}
+	}
+	labels := strings.Split(strings.ToLower(host), ".")
+	return len(labels) >= 3 && (labels[0] == "chat" || labels[0] == "livechat" || labels[0] == "webchat")
+}
+
+// label returns what a link or button says, as a screen reader names it:
+// its aria-label, else its text with the alt text of images inside it, else
+// its title or value.
+func label(n *html.Node) string {
+	if v := strings.TrimSpace(attr(n, "aria-label")); v != "" {
+		return v
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		switch m.Type {
+		case html.TextNode:
+			b.WriteString(m.Data)
+			b.WriteByte(' ')
+		case html.ElementNode:
+			switch m.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Svg:
+				return
+			case atom.Img:
+				b.WriteString(attr(m, "alt"))
+				b.WriteByte(' ')
+			}
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	if strings.TrimSpace(b.String()) != "" {
+		return b.String()
+	}
+	if v := attr(n, "title"); v != "" {
+		return v
+	}
+	return attr(n, "value")
+}
+
+// foldedLabel returns n's label folded.
+func foldedLabel(n *html.Node) string { return fold.Fold(label(n)) }
+
+// attrOK returns the value of n's attribute key and whether it is present.
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
