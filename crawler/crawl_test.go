@@ -96,7 +96,7 @@ func TestCrawlObeysRobotsAndNamesItself(t *testing.T) {
 		mu.Unlock()
 		switch r.URL.Path {
 		case "/robots.txt":
-			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+			fmt.Fprint(w, "User-agent: shopper\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n")
 		case "/":
 			fmt.Fprint(w, page(`<a href="/private/x">x</a><a href="/public">p</a>`))
 		default:
@@ -114,6 +114,9 @@ func TestCrawlObeysRobotsAndNamesItself(t *testing.T) {
 		if strings.HasPrefix(p, "/private") {
 			t.Errorf("fetched %s, which robots.txt disallows", p)
 		}
+	}
+	if s.Page(s.Home+"public") == nil {
+		t.Errorf("pages = %v, want /public, which the group for shopper allows", paths(s))
 	}
 	for _, a := range agents {
 		if !strings.Contains(a, "shopper") || !strings.Contains(a, "https://") {
