@@ -1,0 +1,900 @@
+package faq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/shopper-audit/shopper/crawler"
+)
+
+// method names a pattern that finds questions, in the order that credits
+// a question found by several: structured data first, plain text last.
+type method int
+
+const (
+	byJSONLD    method = iota // JSON-LD FAQPage / QAPage Question names
+	byMicrodata               // itemtype=schema.org/Question with itemprop=name
+	byDetails                 // <details><summary>
+	byAccordion               // accordion, collapse and toggle widgets
+	byHeading                 // a heading or leading bold text followed by an answer
+	byDL                      // <dt> followed by <dd>
+	byText                    // "Q: ... A: ..." blocks and question paragraphs
+	byLink                    // help-centre article titles listed as links
+	nMethods
+)
+
+var methodNames = [nMethods]string{"jsonld", "microdata", "details", "accordion", "heading", "dl", "text", "link"}
+
+// cand is one question found on a page.
+type cand struct {
+	shown, key string
+	method     method
+	// loose marks a question counted only on pages known to be FAQ or help
+	// pages: a toggle titled by topic rather than worded as a question, a
+	// question paragraph, a question-worded link.
+	loose bool
+	h1    bool       // the page's main heading: counted on sub-pages only
+	node  *html.Node // the question's element; nil for JSON-LD and text
+	// panel is, for a toggle counted for the answer it opens, that answer;
+	// the toggle is a category, not a question, when the panel holds others.
+	panel *html.Node
+}
+
+// link is a link of a page that may lead to a FAQ category page.
+type link struct {
+	url string // absolute, without fragment
+	nav bool   // inside a <nav>, not the page's content
+}
+
+// analysis is what one page holds, computed once per Probe call.
+type analysis struct {
+	cands []cand
+	links []link
+	faqLD bool // its JSON-LD declares a FAQPage or QAPage
+}
+
+// analyse finds every question candidate on a page, whatever the page is;
+// which candidates count is decided by the caller, who knows the page's
+// place in the site's FAQ.
+func analyse(p *crawler.Page) *analysis {
+	doc := p.Doc()
+	a := &analysis{}
+	ld := jsonLD(doc)
+	a.faqLD = ld.faq
+	for _, q := range ld.questions {
+		if shown, key, ok := admit(q, true); ok {
+			a.cands = append(a.cands, cand{shown: shown, key: key, method: byJSONLD})
+		}
+	}
+	w := &walker{p: p, a: a, ids: map[string]*html.Node{}, panels: map[*html.Node]bool{}, labels: map[*html.Node]bool{}}
+	for _, n := range doc.Nodes {
+		w.index(n)
+	}
+	for _, n := range doc.Nodes {
+		w.walk(n, scope{})
+	}
+	w.dropCategories()
+	textCands(p, a)
+	return a
+}
+
+type walker struct {
+	p      *crawler.Page
+	a      *analysis
+	ids    map[string]*html.Node
+	panels map[*html.Node]bool // answer panels of toggles: hidden by design, still read
+	labels map[*html.Node]bool // elements already counted as a question's wording
+}
+
+// scope is what a walk knows about the ancestors of the current element.
+type scope struct {
+	chrome bool // site header or footer
+	nav    bool // navigation
+	label  bool // inside a question's wording, already counted
+}
+
+func (w *walker) index(n *html.Node) {
+	if n.Type == html.ElementNode {
+		if id := attr(n, "id"); id != "" {
+			if _, dup := w.ids[id]; !dup {
+				w.ids[id] = n
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.index(c)
+	}
+}
+
+func (w *walker) walk(n *html.Node, s scope) {
+	switch n.Type {
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, s)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if skipped(n) || crawler.Hidden(n) && !w.panels[n] {
+		return
+	}
+	s = enter(n, s)
+	if w.labels[n] {
+		s.label = true
+	}
+	if n.DataAtom == atom.A {
+		w.link(n, s)
+	}
+	content := !s.chrome && !s.nav && !s.label
+	before := len(w.a.cands)
+	if content {
+		s.label = w.detect(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, s)
+	}
+	if content && !s.label && len(w.a.cands) == before && isItem(n) {
+		w.item(n)
+	}
+}
+
+// enter returns the scope inside n.
+func enter(n *html.Node, s scope) scope {
+	switch n.DataAtom {
+	case atom.Nav:
+		s.nav = true
+	case atom.Header, atom.Footer:
+		if !insideContent(n) {
+			s.chrome = true
+		}
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "menu", "menubar":
+		s.nav = true
+	case "banner", "contentinfo":
+		s.chrome = true
+	}
+	return s
+}
+
+func insideContent(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Section || p.DataAtom == atom.Main {
+			return true
+		}
+	}
+	return false
+}
+
+// detect looks for a question at n and reports whether n is a question's
+// wording, which the walk then does not search again.
+func (w *walker) detect(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Details:
+		if sum := childElement(n, atom.Summary); sum != nil {
+			w.toggle(sum, sum, n, byDetails)
+			w.labels[sum] = true
+		}
+		return false
+	case atom.Summary:
+		return false // a summary outside <details> opens nothing
+	}
+	if isToggle(n) {
+		panel := w.panelOf(n)
+		if panel != nil {
+			w.panels[panel] = true
+		}
+		w.toggle(n, labelNode(n), panel, byAccordion)
+		return true
+	}
+	if isMicroQuestion(n) {
+		if name := microName(n); name != nil {
+			text := attr(name, "content")
+			if name.DataAtom != atom.Meta {
+				text = w.labelText(name)
+			}
+			w.add(name, text, byMicrodata, false)
+			w.labels[name] = true
+		}
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		text := w.labelText(n)
+		if questionForm(text) && w.answerAfter(n) {
+			if c := w.add(n, text, byHeading, false); c != nil {
+				c.h1 = n.DataAtom == atom.H1
+			}
+			return true
+		}
+	case atom.Strong, atom.B:
+		block := blockAncestor(n)
+		if block == nil || isHeading(block) {
+			return false
+		}
+		before, after := around(block, n)
+		if before {
+			return false
+		}
+		text := w.labelText(n)
+		if questionForm(text) && (after || w.answerAfter(block)) {
+			w.add(n, text, byHeading, false)
+			return true
+		}
+	case atom.Dt:
+		text := w.labelText(n)
+		if dd := nextElement(n); dd != nil && dd.DataAtom == atom.Dd && questionForm(text) {
+			if t, _ := answerRunes(dd, nil); t > 0 {
+				w.add(n, text, byDL, false)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// add records a question candidate when its wording is admissible.
+func (w *walker) add(n *html.Node, text string, m method, loose bool) *cand {
+	shown, key, ok := admit(text, false)
+	if !ok {
+		return nil
+	}
+	w.a.cands = append(w.a.cands, cand{shown: shown, key: key, method: m, loose: loose, node: n})
+	return &w.a.cands[len(w.a.cands)-1]
+}
+
+// toggle records the question of an accordion item, <details> or FAQ item:
+// node is the toggle, label the element holding its wording, panel the
+// answer it opens (nil when unknown). A toggle worded as a question counts
+// anywhere; one titled by topic ("Shipping times") counts on FAQ pages when
+// it opens an answer, not a list of links or of further questions.
+func (w *walker) toggle(node, label, panel *html.Node, m method) {
+	text := w.labelText(label)
+	if questionForm(text) {
+		w.add(node, text, m, false)
+		return
+	}
+	if panel == nil || isUIWord(text) || utf8.RuneCountInString(text) > 120 {
+		return
+	}
+	if t, l := answerRunes(panel, node); t < 3 || l > t {
+		return
+	}
+	if c := w.add(node, text, m, true); c != nil {
+		c.panel = panel
+	}
+}
+
+// item handles a FAQ item container (faq-item, accordion-item, ...) in
+// which nothing else found a question: its first element is the question
+// and the rest the answer.
+func (w *walker) item(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipped(c) || crawler.Hidden(c) {
+			continue
+		}
+		if w.labelText(c) != "" {
+			w.toggle(c, c, n, byAccordion)
+			return
+		}
+	}
+}
+
+// dropCategories removes topic toggles whose panel holds other questions:
+// they are categories of a FAQ, not entries.
+func (w *walker) dropCategories() {
+	under := map[*html.Node]int{}
+	for _, c := range w.a.cands {
+		for n := c.node; n != nil; n = n.Parent {
+			under[n]++
+		}
+	}
+	kept := w.a.cands[:0]
+	for _, c := range w.a.cands {
+		if c.loose && c.panel != nil {
+			k := under[c.panel]
+			if contains(c.panel, c.node) {
+				k--
+			}
+			if k > 0 {
+				continue
+			}
+		}
+		kept = append(kept, c)
+	}
+	w.a.cands = kept
+}
+
+// link records a link for the category walk and, on content, a link worded
+// as a question: a help centre lists its articles by their titles.
+func (w *walker) link(n *html.Node, s scope) {
+	href := attr(n, "href")
+	if href == "" || s.chrome {
+		return
+	}
+	if u := w.p.Resolve(href); u != nil && (u.Scheme == "http" || u.Scheme == "https") {
+		u.Fragment, u.RawFragment = "", ""
+		w.a.links = append(w.a.links, link{url: u.String(), nav: s.nav})
+	}
+	if s.nav || s.label {
+		return
+	}
+	if text := w.labelText(n); questionForm(text) {
+		w.add(n, text, byLink, true)
+	}
+}
+
+// answerAfter reports whether answer text follows n in document order
+// before the next heading, question or page region. Hidden text counts: an
+// answer collapsed under its question is hidden by design.
+func (w *walker) answerAfter(n *html.Node) bool {
+	cur := nextNode(n, true)
+	for steps := 0; cur != nil && steps < 500; steps++ {
+		switch cur.Type {
+		case html.TextNode:
+			if hasLetterOrDigit(cur.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if skipped(cur) {
+				cur = nextNode(cur, true)
+				continue
+			}
+			switch cur.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary, atom.Details, atom.Dt, atom.Nav:
+				return false
+			case atom.Header, atom.Footer:
+				if !insideContent(cur) {
+					return false
+				}
+			case atom.Strong, atom.B:
+				if b := blockAncestor(cur); b != nil {
+					if before, _ := around(b, cur); !before && questionForm(w.labelText(cur)) {
+						return false
+					}
+				}
+			}
+			if isToggle(cur) {
+				return false
+			}
+		}
+		cur = nextNode(cur, false)
+	}
+	return false
+}
+
+// panelOf finds the answer panel a toggle opens: the element named by
+// aria-controls, data-target or href="#id", else the element after the
+// toggle (or after the wrapper it is the last element of).
+func (w *walker) panelOf(n *html.Node) *html.Node {
+	for _, k := range [...]string{"aria-controls", "data-target", "data-bs-target", "href"} {
+		v := strings.TrimSpace(attr(n, k))
+		if k != "aria-controls" {
+			if !strings.HasPrefix(v, "#") {
+				continue
+			}
+			v = v[1:]
+		}
+		for _, id := range strings.Fields(v) {
+			if p := w.ids[id]; p != nil && p != n && !contains(p, n) {
+				return p
+			}
+		}
+	}
+	cur := n
+	for range 3 {
+		if sib := nextElement(cur); sib != nil {
+			return sib
+		}
+		if cur = cur.Parent; cur == nil || cur.Type != html.ElementNode {
+			return nil
+		}
+	}
+	return nil
+}
+
+// labelText returns the visible wording of an element: hidden parts, icons,
+// and answer panels nested in a toggle are left out.
+func (w *walker) labelText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		if b.Len() > 4*maxQuestion {
+			return
+		}
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+			return
+		case html.ElementNode:
+		default:
+			return
+		}
+		if skipped(c) || c != n && (crawler.Hidden(c) || w.panels[c] || answerish(c)) {
+			return
+		}
+		block := blockElements[c.DataAtom]
+		if block {
+			b.WriteByte(' ')
+		}
+		for ch := c.FirstChild; ch != nil; ch = ch.NextSibling {
+			rec(ch)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+	}
+	rec(n)
+	return clean(b.String())
+}
+
+// textCands finds questions in the page's visible text blocks: "Q: ... A:
+// ..." pairs in any of the supported languages, and, on FAQ pages, plain
+// paragraphs that end with a question mark and are followed by an answer.
+func textCands(p *crawler.Page, a *analysis) {
+	var blocks []string
+	for _, b := range p.Text() {
+		if b.Region == crawler.RegionMain {
+			blocks = append(blocks, b.Text)
+		}
+	}
+	for i, b := range blocks {
+		next := ""
+		if i+1 < len(blocks) {
+			next = blocks[i+1]
+		}
+		_, mk := stripMarkers(b)
+		_, nextMk := stripMarkers(next)
+		switch mk {
+		case qMarker, weakMarker:
+			q, inline := b, false
+			if loc := midAnswerRE.FindStringIndex(b); loc != nil {
+				q, inline = b[:loc[0]], true
+			}
+			answered := inline || answerRE.MatchString(next) ||
+				mk == qMarker && next != "" && nextMk < weakMarker
+			if !answered {
+				continue
+			}
+			if shown, key, ok := admit(q, false); ok {
+				a.cands = append(a.cands, cand{shown: shown, key: key, method: byText})
+			}
+		default:
+			if !endsWithQMark(b) || !questionForm(b) || next == "" || questionForm(next) {
+				continue
+			}
+			if shown, key, ok := admit(b, false); ok {
+				a.cands = append(a.cands, cand{shown: shown, key: key, method: byText, loose: true})
+			}
+		}
+	}
+}
+
+// isToggle reports an element that opens and closes content: aria-expanded
+// or aria-controls on a control, Bootstrap's data-toggle, or a class or
+// data attribute named like an accordion's title or a FAQ question
+// (accordion-button, faq__question, elementor-tab-title, et_pb_toggle_title,
+// schema-faq-question, sss-soru, ...).
+func isToggle(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Input, atom.Label, atom.Select, atom.Textarea, atom.Form, atom.Body, atom.Html, atom.Main,
+		atom.Ul, atom.Ol, atom.Table, atom.Img, atom.Details, atom.Nav, atom.Header, atom.Footer:
+		return false
+	}
+	expanded, controls, role := false, false, false
+	for _, a := range n.Attr {
+		switch k := a.Key; {
+		case k == "aria-expanded":
+			expanded = true
+		case k == "aria-controls":
+			controls = true
+		case k == "data-toggle" || k == "data-bs-toggle":
+			switch strings.ToLower(strings.TrimSpace(a.Val)) {
+			case "collapse", "tab", "pill", "toggle", "accordion", "slide", "slidetoggle":
+				return true
+			}
+		case k == "role":
+			r := strings.ToLower(strings.TrimSpace(a.Val))
+			role = r == "button" || r == "tab"
+		case k == "class":
+			for _, tok := range strings.Fields(a.Val) {
+				if toggleName(tok) {
+					return true
+				}
+			}
+		case strings.HasPrefix(k, "data-"):
+			if toggleName(k[5:]) {
+				return true
+			}
+		}
+	}
+	if expanded || controls {
+		switch n.DataAtom {
+		case atom.Button, atom.A, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt:
+			return true
+		}
+		return role || expanded
+	}
+	return false
+}
+
+// Parts of class names. A toggle's class joins a widget word and a title
+// word (accordion-title, faq__header, toggle-trigger), or names a question.
+var (
+	widgetPrefixes = []string{"accordion", "accordeon", "akordiyon", "collaps", "toggle", "faq", "sss", "expand", "spoiler"}
+	widgetExact    = set("tab", "ea", "acc", "panel", "tta", "qa")
+	titleParts     = set("title", "header", "heading", "head", "hdr", "button", "btn", "trigger", "toggle", "toggler", "label", "link", "summary", "handle", "opener", "control", "q")
+	notTitleParts  = set("answer", "answers", "cevap", "cevaplar", "content", "contents", "body", "wrapper", "wrap", "container", "list", "group", "section", "items", "questions", "sorular", "icon", "arrow", "plus", "minus", "number", "num", "count", "img", "image")
+	itemParts      = set("item", "entry", "single", "pair")
+)
+
+func widgetPart(p string) bool {
+	if widgetExact[p] {
+		return true
+	}
+	for _, w := range widgetPrefixes {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// toggleName reports a class name or data attribute name of a toggle.
+func toggleName(tok string) bool {
+	parts := nameParts(tok)
+	for _, p := range parts {
+		if notTitleParts[p] {
+			return false
+		}
+	}
+	for i, p := range parts {
+		if strings.HasPrefix(p, "question") || strings.HasPrefix(p, "soru") && p != "sorular" ||
+			p == "cauhoi" || p == "cau" && i+1 < len(parts) && parts[i+1] == "hoi" {
+			return true
+		}
+	}
+	for i, p := range parts {
+		if !widgetPart(p) {
+			continue
+		}
+		for j, q := range parts {
+			if j != i && titleParts[q] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isItem reports a FAQ item container: faq-item, accordion-item, sss-item.
+func isItem(n *html.Node) bool {
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		parts := nameParts(tok)
+		widget, item := false, false
+		for _, p := range parts {
+			widget = widget || widgetPart(p)
+			item = item || itemParts[p]
+		}
+		if widget && item {
+			return true
+		}
+	}
+	return false
+}
+
+// answerish reports an element that holds an answer rather than wording.
+func answerish(n *html.Node) bool {
+	for _, tok := range strings.Fields(attr(n, "class")) {
+		parts := nameParts(tok)
+		content, title := false, false
+		for _, p := range parts {
+			switch p {
+			case "answer", "answers", "cevap", "body", "collapse", "traloi":
+				return true
+			case "content", "contents", "panel":
+				content = true
+			case "title", "question", "header", "heading", "label", "text":
+				title = true
+			}
+		}
+		if content && !title {
+			return true
+		}
+	}
+	return false
+}
+
+// nameParts splits a class or attribute name into lower-case words at
+// dashes, underscores and camelCase humps.
+func nameParts(s string) []string {
+	var parts []string
+	start := 0
+	prevLower := false
+	for i, r := range s {
+		switch {
+		case r == '-' || r == '_' || r == ':' || r == '.':
+			if i > start {
+				parts = append(parts, strings.ToLower(s[start:i]))
+			}
+			start = i + 1
+			prevLower = false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			parts = append(parts, strings.ToLower(s[start:i]))
+			start = i
+		}
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	if start < len(s) {
+		parts = append(parts, strings.ToLower(s[start:]))
+	}
+	return parts
+}
+
+// labelNode returns the element holding a toggle's wording: the toggle, or
+// the heading, button or link inside a container toggle.
+func labelNode(n *html.Node) *html.Node {
+	switch n.DataAtom {
+	case atom.Button, atom.A, atom.Summary, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Strong, atom.B:
+		return n
+	}
+	var found *html.Node
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		for ch := c.FirstChild; ch != nil && found == nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || skipped(ch) || crawler.Hidden(ch) {
+				continue
+			}
+			switch ch.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Button, atom.A:
+				if hasLetterOrDigit(textContent(ch)) {
+					found = ch
+					return
+				}
+			}
+			rec(ch)
+		}
+	}
+	rec(n)
+	if found != nil {
+		return found
+	}
+	return n
+}
+
+// isMicroQuestion reports a schema.org Question in microdata.
+func isMicroQuestion(n *html.Node) bool {
+	t := attr(n, "itemtype")
+	if t == "" {
+		return false
+	}
+	if i := strings.LastIndexAny(t, "/:#"); i >= 0 {
+		t = t[i+1:]
+	}
+	return strings.EqualFold(strings.TrimSpace(t), "Question")
+}
+
+// microName finds the itemprop=name of a microdata item, not descending
+// into nested items (the answer).
+func microName(n *html.Node) *html.Node {
+	var found *html.Node
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		for ch := c.FirstChild; ch != nil && found == nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			for _, p := range strings.Fields(attr(ch, "itemprop")) {
+				if p == "name" {
+					found = ch
+					return
+				}
+			}
+			if _, nested := attrOK(ch, "itemscope"); !nested {
+				rec(ch)
+			}
+		}
+	}
+	rec(n)
+	return found
+}
+
+// answerRunes counts the letters and digits of an answer panel, apart from
+// those of links and of the excluded element (the toggle itself).
+func answerRunes(panel, exclude *html.Node) (text, links int) {
+	var rec func(*html.Node, bool)
+	rec = func(n *html.Node, inLink bool) {
+		if n == exclude || text > 200 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			k := 0
+			for _, r := range n.Data {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					k++
+				}
+			}
+			if inLink {
+				links += k
+			} else {
+				text += k
+			}
+			return
+		case html.ElementNode:
+			if skipped(n) {
+				return
+			}
+			inLink = inLink || n.DataAtom == atom.A
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, inLink)
+		}
+	}
+	rec(panel, false)
+	return text, links
+}
+
+// blockAncestor returns the nearest ancestor that is not an inline element.
+func blockAncestor(n *html.Node) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			return nil
+		}
+		if !inlineElements[p.DataAtom] {
+			return p
+		}
+	}
+	return nil
+}
+
+// around reports whether block holds letters before and after n.
+func around(block, n *html.Node) (before, after bool) {
+	seen := false
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		if c == n {
+			seen = true
+			return
+		}
+		switch c.Type {
+		case html.TextNode:
+			if hasLetter(c.Data) {
+				if seen {
+					after = true
+				} else {
+					before = true
+				}
+			}
+			return
+		case html.ElementNode:
+			if skipped(c) || crawler.Hidden(c) {
+				return
+			}
+		}
+		for ch := c.FirstChild; ch != nil && !(seen && after); ch = ch.NextSibling {
+			rec(ch)
+		}
+	}
+	rec(block)
+	return before, after
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// nextNode returns the node after n in document order; with skip, after
+// n's subtree.
+func nextNode(n *html.Node, skip bool) *html.Node {
+	if !skip && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+func childElement(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+	}
+	return nil
+}
+
+// contains reports whether n is anc or inside it.
+func contains(anc, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == anc {
+			return true
+		}
+	}
+	return false
+}
+
+func textContent(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil && b.Len() < 4*maxQuestion; c = c.NextSibling {
+		b.WriteString(textContent(c))
+	}
+	return b.String()
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipped reports elements whose content is never shown as text.
+func skipped(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Meta,
+		atom.Link, atom.Svg, atom.Math, atom.Iframe, atom.Object, atom.Embed, atom.Select, atom.Option,
+		atom.Textarea, atom.Input, atom.Canvas, atom.Audio, atom.Video:
+		return true
+	}
+	return false
+}
+
+var inlineElements = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Cite: true,
+	atom.Code: true, atom.Data: true, atom.Dfn: true, atom.Em: true, atom.Font: true, atom.I: true,
+	atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true, atom.Samp: true, atom.Small: true,
+	atom.Span: true, atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.U: true,
+	atom.Var: true, atom.Big: true, atom.Tt: true, atom.Strike: true, atom.Nobr: true, atom.Ins: true,
+	atom.Del: true,
+}
+
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Br: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Dt: true, atom.Dd: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Section: true, atom.Article: true, atom.Ul: true, atom.Ol: true, atom.Table: true,
+	atom.Summary: true, atom.Details: true, atom.Blockquote: true, atom.Pre: true, atom.Hr: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Header: true, atom.Footer: true,
+}
