@@ -68,7 +68,8 @@ func (p *paths) UnmarshalJSON(b []byte) error {
 }
 
 // matches reports whether an absolute URL from the tool names one of the
-// truth's paths. Paths compare with their query, without a trailing slash.
+// truth's paths. Paths compare with their query (parameters in canonical
+// order), without a trailing slash.
 func (p paths) matches(got *string) bool {
 	if len(p) == 0 || got == nil || *got == "" {
 		return false
@@ -98,7 +99,7 @@ func normPath(s string) string {
 		p = "/"
 	}
 	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
+		p += "?" + queryKey(u.RawQuery)
 	}
 	return p
 }
@@ -179,9 +180,27 @@ type result struct {
 	} `json:"score"`
 }
 
+// queryKey is a query string in a canonical form: its decoded "k=v" pairs,
+// sorted and joined with "&", so a crawler that reorders or re-escapes
+// parameters still reaches the same file.
+func queryKey(raw string) string {
+	vals, err := url.ParseQuery(raw)
+	if err != nil {
+		return raw
+	}
+	var pairs []string
+	for k, vs := range vals {
+		for _, v := range vs {
+			pairs = append(pairs, k+"="+v)
+		}
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
+}
+
 // siteHandler serves one corpus directory as a static site: "/" from
 // index.html, "/x" from x, x.html or x/index.html, and "/x?q" first from
-// x__<q>.html, where <q> is the query with every character outside
+// x__<q>.html, where <q> is queryKey(q) with every character outside
 // [A-Za-z0-9.-] replaced by "_" (so CMS-style addresses such as
 // /index.php?route=information/contact can be stored as files). HTML goes
 // out as plain "text/html" with no charset, so <meta charset> decides.
@@ -200,7 +219,7 @@ func siteHandler(dir string) http.Handler {
 			if base == "" {
 				base = "index"
 			}
-			cands = append(cands, base+"__"+unsafe.ReplaceAllString(r.URL.RawQuery, "_")+".html")
+			cands = append(cands, base+"__"+unsafe.ReplaceAllString(queryKey(r.URL.RawQuery), "_")+".html")
 		}
 		if rel == "" {
 			cands = append(cands, "index.html")
