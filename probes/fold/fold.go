@@ -25,8 +25,16 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
+		if r >= 0x80 && unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			space = false
 			continue
 		}
 		if m, ok := special[r]; ok {
@@ -74,4 +82,13 @@ func HasPhrase(text, phrase string) bool {
 		}
 		i = j + 1
 	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -6,24 +6,36 @@ package pagekind
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/shopper-audit/shopper/crawler"
 	"github.com/shopper-audit/shopper/probes/fold"
 )
 
-var folded = func() map[Kind][]string {
-	m := make(map[Kind][]string, len(vocabulary))
+// phrase is one folded vocabulary entry, split into words.
+type phrase struct {
+	kind  Kind
+	words []string
+}
+
+// index maps a phrase's first word to the phrases that start with it, so
+// matching costs a map look-up a word, not a scan of the vocabulary.
+var index = func() map[string][]phrase {
+	m := map[string][]phrase{}
 	for k, words := range vocabulary {
 		for _, w := range words {
-			m[k] = append(m[k], fold.Fold(w))
+			f := strings.Fields(fold.Fold(w))
+			if len(f) > 0 {
+				m[f[0]] = append(m[f[0]], phrase{k, f})
+			}
 		}
 	}
 	return m
 }()
 
 // Match returns the kinds whose words appear in text (any language,
-// any case, with or without diacritics).
+// any case, with or without diacritics), in the order of Kinds.
 func Match(text string) []Kind {
 	return matchFolded(fold.Fold(text))
 }
@@ -32,13 +44,27 @@ func matchFolded(f string) []Kind {
 	if f == "" {
 		return nil
 	}
-	var out []Kind
-	for _, k := range Kinds {
-		for _, w := range folded[k] {
-			if fold.HasPhrase(f, w) {
-				out = append(out, k)
-				break
+	words := strings.Fields(f)
+	var found [8]bool
+	n := 0
+	for i, w := range words {
+		for _, ph := range index[w] {
+			if i+len(ph.words) > len(words) || !slices.Equal(words[i:i+len(ph.words)], ph.words) {
+				continue
 			}
+			if j := slices.Index(Kinds, ph.kind); !found[j] {
+				found[j] = true
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Kind, 0, n)
+	for j, k := range Kinds {
+		if found[j] {
+			out = append(out, k)
 		}
 	}
 	return out

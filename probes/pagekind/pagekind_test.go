@@ -104,3 +104,12 @@ func TestPriority(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkPriority(b *testing.B) {
+	from := page("https://x.example/", 0, "Home", "")
+	u, _ := url.Parse("https://x.example/collections/office-chairs-and-desks")
+	l := crawler.Link{URL: u, Text: "Office chairs and desks for the home", From: from}
+	for b.Loop() {
+		Priority(l)
+	}
+}
