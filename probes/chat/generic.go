@@ -66,9 +66,13 @@ const maxLabelWords = 7
 //   - a label of just "Chat" counts only on a control run by script, never on
 //     a plain link to a page, which may be anything from a forum to an
 //     article about chat;
+//   - it must not be a question ("Do you offer live chat?" heads an FAQ entry);
 //   - it must not be hidden by its own or an ancestor's markup.
 func genericEntry(p *crawler.Page, n *html.Node) (string, bool) {
-	raw := label(n)
+	raw := strings.TrimSpace(label(n))
+	if strings.HasSuffix(raw, "?") || strings.HasSuffix(raw, "？") {
+		return "", false // a question about chat (an FAQ entry), not a control
+	}
 	f := fold.Fold(raw)
 	if f == "" || strings.Count(f, " ")+1 > maxLabelWords {
 		return "", false

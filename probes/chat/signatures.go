@@ -53,7 +53,7 @@ type linkRule struct {
 type linkNeed int
 
 const (
-	needMore   linkNeed = iota // a non-empty path after the pattern's path
+	needMore   linkNeed = iota // something after the pattern: a path segment, or the value of a query the pattern ends in
 	needNumber                 // a phone number or numeric account id as the next path segment
 	needPhone                  // a phone number in the "phone" query parameter
 	needName                   // a page or user name as the next path segment (not a reserved one)
@@ -62,24 +62,6 @@ const (
 // vendors is the signature table, sorted by id.
 var vendors = []vendor{
 	{
-		ID: "comm100", Name: "Comm100",
-		Scripts: []urlRule{"vue.comm100.com", "chatserver*.comm100.com", "chatserver*.comm100.io", "*.comm100vue.com"},
-		Frames:  []urlRule{"*.comm100.com/chatwindow.aspx"},
-		Globals: []string{"Comm100API"},
-		Runtime: []string{"Comm100API"},
-		DOM:     []string{"[id^=comm100-button-]", "#comm100-container", "iframe#comm100-iframe"},
-		Links:   []linkRule{{"*.comm100.com/chatwindow.aspx", needMore}},
-	},
-	{
-		ID: "crisp", Name: "Crisp",
-		Scripts: []urlRule{"client.crisp.chat", "settings.crisp.chat"},
-		Frames:  []urlRule{"go.crisp.chat/chat/embed/"},
-		Globals: []string{"$crisp", "CRISP_WEBSITE_ID", "CRISP_RUNTIME_CONFIG"},
-		Runtime: []string{"$crisp", "CRISP_WEBSITE_ID"},
-		DOM:     []string{".crisp-client", "#crisp-chatbox"},
-		Links:   []linkRule{{"go.crisp.chat/chat/embed/", needMore}},
-	},
-	{
 		ID: "chatwoot", Name: "Chatwoot",
 		// Chatwoot is often self-hosted: its SDK path is the signature.
 		Scripts: []urlRule{"app.chatwoot.com", "*/packs/js/sdk.js"},
@@ -87,6 +69,24 @@ var vendors = []vendor{
 		Globals: []string{"chatwootSDK", "chatwootSettings", "$chatwoot"},
 		Runtime: []string{"chatwootSDK", "$chatwoot", "chatwootSettings"},
 		DOM:     []string{".woot-widget-holder", ".woot--bubble-holder", "#chatwoot_live_chat_widget"},
+	},
+	{
+		ID: "comm100", Name: "Comm100",
+		Scripts: []urlRule{"vue.comm100.com", "chatserver*.comm100.com", "chatserver*.comm100.io", "*.comm100vue.com"},
+		Frames:  []urlRule{"*.comm100.com/chatwindow.aspx?siteid="},
+		Globals: []string{"Comm100API"},
+		Runtime: []string{"Comm100API"},
+		DOM:     []string{"[id^=comm100-button-]", "#comm100-container", "iframe#comm100-iframe"},
+		Links:   []linkRule{{"*.comm100.com/chatwindow.aspx?siteid=", needMore}},
+	},
+	{
+		ID: "crisp", Name: "Crisp",
+		Scripts: []urlRule{"client.crisp.chat", "settings.crisp.chat"},
+		Frames:  []urlRule{"go.crisp.chat/chat/embed/?website_id="},
+		Globals: []string{"$crisp", "CRISP_WEBSITE_ID", "CRISP_RUNTIME_CONFIG"},
+		Runtime: []string{"$crisp", "CRISP_WEBSITE_ID"},
+		DOM:     []string{".crisp-client", "#crisp-chatbox"},
+		Links:   []linkRule{{"go.crisp.chat/chat/embed/?website_id=", needMore}},
 	},
 	{
 		ID: "drift", Name: "Drift",
@@ -300,7 +300,7 @@ var vendors = []vendor{
 		Globals: []string{"zE('", "zESettings", "zEmbed", "$zopim"},
 		Runtime: []string{"zE", "zESettings", "$zopim", "zEmbed"},
 		DOM:     []string{"script#ze-snippet", "iframe#webWidget", "[data-product=web_widget]", ".zopim"},
-		Links:   []linkRule{{"v2.zopim.com/widget/livechat.html", needMore}},
+		Links:   []linkRule{{"v2.zopim.com/widget/livechat.html?key=", needMore}},
 	},
 	{
 		ID: "zoho-salesiq", Name: "Zoho SalesIQ",
@@ -308,7 +308,7 @@ var vendors = []vendor{
 		Globals: []string{"$zoho.salesiq"},
 		Runtime: []string{"$zoho", "$zoho.salesiq", "$ZSIQChat", "$ZSIQWidget"},
 		DOM:     []string{"#zsiq_float", ".zsiq_floatmain", "#zsiqscript", "#zsiqwidget"},
-		Links:   []linkRule{{"salesiq.zoho.*/signaturesupport.ls", needMore}},
+		Links:   []linkRule{{"salesiq.zoho.*/signaturesupport.ls?widgetcode=", needMore}},
 	},
 }
 
