@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopper-audit/shopper/audit"
+	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/reports"
+)
+
+const auditUsage = `Usage: shopper audit [flags] URL...
+
+Crawls each website as a customer would and reports what a customer can
+find: phone numbers (toll-free? on the home and contact pages?), the FAQ
+and how many questions it answers, live chat and its vendor, e-mail
+addresses, contact forms, returns/shipping/privacy/warranty policies and
+social profiles, with a score from 0 to 100 and a grade from A to F.
+
+shopper obeys robots.txt, names itself in its User-Agent, waits between
+requests to a site, and never fetches carts, log-ins or accounts.
+
+Examples:
+  shopper audit https://www.example.com
+  shopper audit --json example.com example.vn example.com.tr > audit.jsonl
+  shopper audit --region GB --max-pages 80 shop.example.co.uk
+  shopper audit --fail-under 70 https://staging.example.com   # in CI
+
+Exit codes: 0 done; 1 a site scored under --fail-under; 2 a usage error or
+a site could not be audited (the reason is printed on stderr).
+
+Flags:
+`
+
+type auditFlags struct {
+	json         bool
+	region       string
+	maxPages     int
+	maxDepth     int
+	parallel     int
+	delay        time.Duration
+	timeout      time.Duration
+	siteTimeout  time.Duration
+	maxBody      byteSize
+	sites        int
+	allowPrivate bool
+	failUnder    int
+	quiet        bool
+}
+
+func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f auditFlags
+	f.maxBody = 5 << 20
+	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&f.json, "json", false, "print one JSON object per site (JSON Lines) instead of the summary")
+	fs.StringVar(&f.region, "region", "", "ISO region for national-format phone numbers, e.g. US, GB, VN, TR\n(default: the site's country domain, else its language, else US)")
+	fs.IntVar(&f.maxPages, "max-pages", 40, "most pages fetched per site")
+	fs.IntVar(&f.maxDepth, "max-depth", 4, "most links followed from the home page")
+	fs.IntVar(&f.parallel, "parallel", 2, "requests at once to one site")
+	fs.DurationVar(&f.delay, "delay", 250*time.Millisecond, "pause after each request to a site, per parallel request")
+	fs.DurationVar(&f.timeout, "timeout", 15*time.Second, "time allowed for one request")
+	fs.DurationVar(&f.siteTimeout, "site-timeout", 3*time.Minute, "time allowed for one whole site")
+	fs.Var(&f.maxBody, "max-body", "largest page read, e.g. 5MiB or 800KB; larger pages are cut (default 5MiB)")
+	fs.IntVar(&f.sites, "sites", 4, "sites audited at once")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow private, loopback and link-local addresses (refused by default so\nsites cannot point shopper at internal services)")
+	fs.IntVar(&f.failUnder, "fail-under", 0, "exit 1 when any site scores below `N` (0..100)")
+	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
+	fs.BoolVar(&f.quiet, "q", false, "same as --quiet")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), auditUsage)
+		fs.PrintDefaults()
+	}
+	urls, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK
+	}
+	if err != nil {
+		return exitUsage // the flag package has said why
+	}
+	if msg := f.check(urls); msg != "" {
+		fmt.Fprintf(stderr, "shopper audit: %s\n", msg)
+		return exitUsage
+	}
+	opts := audit.Options{
+		Region: strings.ToUpper(f.region),
+		Crawl: crawler.Options{
+			MaxPages: f.maxPages, MaxDepth: f.maxDepth, Parallelism: f.parallel, Delay: f.delay,
+			RequestTimeout: f.timeout, SiteTimeout: f.siteTimeout, MaxBodyBytes: int(f.maxBody),
+			AllowPrivate: f.allowPrivate,
+		},
+	}
+	prog := newProgress(stderr, f.quiet, len(urls))
+	results := make([]*audit.Result, len(urls))
+	errs := make([]error, len(urls))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, f.sites)
+	for i, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = ctx.Err()
+				return
+			}
+			defer func() { <-sem }()
+			o := opts
+			o.Crawl.Progress = func(_ string, n int) { prog.page(u, n) }
+			results[i], errs[i] = audit.Run(ctx, u, o)
+			prog.done(u, results[i], errs[i])
+		}()
+	}
+	wg.Wait()
+	prog.finish()
+
+	code := exitOK
+	for i, u := range urls {
+		if err := errs[i]; err != nil {
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "shopper audit: %s: interrupted before the audit finished.\n", u)
+			} else {
+				fmt.Fprintf(stderr, "shopper audit: %s.\n", strings.TrimSuffix(err.Error(), "."))
+			}
+			code = exitUsage
+			continue
+		}
+		r := results[i]
+		var werr error
+		if f.json {
+			werr = reports.JSONLine(stdout, r)
+		} else {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			werr = reports.Summary(stdout, r)
+		}
+		if werr != nil {
+			fmt.Fprintf(stderr, "shopper audit: %v\n", werr)
+			return exitUsage
+		}
+		if f.failUnder > 0 && r.Score.Total < f.failUnder && code == exitOK {
+			fmt.Fprintf(stderr, "shopper audit: %s scored %d, under --fail-under %d.\n", r.URL, r.Score.Total, f.failUnder)
+			code = exitThreshold
+		}
+	}
+	return code
+}
+
+// check validates flag values; it returns a sentence saying what to fix.
+func (f *auditFlags) check(urls []string) string {
+	switch {
+	case len(urls) == 0:
+		return "give at least one website address, e.g. 'shopper audit https://www.example.com' (see --help)"
+	case f.maxPages < 1:
+		return "--max-pages must be at least 1"
+	case f.maxDepth < 1:
+		return "--max-depth must be at least 1"
+	case f.parallel < 1 || f.parallel > 16:
+		return "--parallel must be between 1 and 16"
+	case f.sites < 1:
+		return "--sites must be at least 1"
+	case f.delay < 0:
+		return "--delay cannot be negative"
+	case f.timeout <= 0 || f.siteTimeout <= 0:
+		return "--timeout and --site-timeout must be positive durations such as 15s or 3m"
+	case f.failUnder < 0 || f.failUnder > 100:
+		return "--fail-under takes a score from 0 to 100"
+	case f.region != "" && (len(f.region) != 2 || strings.ToUpper(f.region) != strings.Map(asciiUpper, f.region)):
+		return fmt.Sprintf("--region %q is not a two-letter ISO region such as US, GB, VN or TR", f.region)
+	}
+	for _, u := range urls {
+		if _, err := crawler.ParseSiteURL(u); err != nil {
+			return err.Error()
+		}
+	}
+	return ""
+}
+
+func asciiUpper(r rune) rune {
+	if r >= 'a' && r <= 'z' {
+		return r - 32
+	}
+	if r >= 'A' && r <= 'Z' {
+		return r
+	}
+	return -1
+}
+
+// parseInterspersed parses flags wherever they stand among the arguments,
+// so 'shopper audit example.com --json' works too.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// byteSize is a flag value like 5MiB, 800KB or 1048576.
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000}, {"K", 1 << 10}, {"M", 1 << 20}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n < 1024/float64(mult) || n*float64(mult) > 1<<31 {
+		return fmt.Errorf("%q is not a size from 1KiB to 2GiB, such as 5MiB", s)
+	}
+	*b = byteSize(n * float64(mult))
+	return nil
+}
+
+// progress tells a person what is happening on stderr: a live line on a
+// terminal, a line per site otherwise, nothing with --quiet.
+type progress struct {
+	mu          sync.Mutex
+	w           io.Writer
+	tty, quiet  bool
+	total, ended int
+	pages       map[string]int
+}
+
+func newProgress(w io.Writer, quiet bool, total int) *progress {
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			tty = true
+		}
+	}
+	return &progress{w: w, tty: tty, quiet: quiet, total: total, pages: map[string]int{}}
+}
+
+func (p *progress) page(site string, n int) {
+	if p.quiet || !p.tty {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pages[site] = n
+	fmt.Fprintf(p.w, "\r\033[K[%d/%d] %s: %d pages…", p.ended, p.total, site, n)
+}
+
+func (p *progress) done(site string, r *audit.Result, err error) {
+	if p.quiet {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ended++
+	if err != nil {
+		return // the error is printed with the results
+	}
+	line := fmt.Sprintf("[%d/%d] %s: %d pages in %.1fs, score %d", p.ended, p.total, site, r.PagesCrawled, r.Seconds, r.Score.Total)
+	if p.tty {
+		fmt.Fprintf(p.w, "\r\033[K%s", line)
+		return
+	}
+	fmt.Fprintln(p.w, line)
+}
+
+func (p *progress) finish() {
+	if !p.quiet && p.tty {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
