@@ -246,11 +246,11 @@ func (b *byteSize) Set(s string) error {
 // progress tells a person what is happening on stderr: a live line on a
 // terminal, a line per site otherwise, nothing with --quiet.
 type progress struct {
-	mu          sync.Mutex
-	w           io.Writer
-	tty, quiet  bool
+	mu           sync.Mutex
+	w            io.Writer
+	tty, quiet   bool
 	total, ended int
-	pages       map[string]int
+	pages        map[string]int
 }
 
 func newProgress(w io.Writer, quiet bool, total int) *progress {
