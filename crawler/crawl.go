@@ -335,7 +335,7 @@ func (cr *crawl) next() *item {
 			return nil
 		}
 		if it := cr.queue.pop(); it != nil {
-			if it.done {
+			if it.done || cr.overShape(it) {
 				continue
 			}
 			it.done = true
@@ -490,8 +490,9 @@ func (cr *crawl) enqueue(l Link, depth int, source string) {
 	cr.cond.Signal()
 }
 
-// outOfBounds keeps the crawl out of infinite link spaces: calendars,
-// endless pagination, session ids, path loops and files that are not pages.
+// outOfBounds keeps the crawl out of path loops, absurd addresses and
+// files that are not pages. Endless families of pages (calendars,
+// pagination, filters) are bounded when fetched, by overShape.
 func (cr *crawl) outOfBounds(u *url.URL) string {
 	s := u.String()
 	if len(s) > 1024 {
@@ -514,22 +515,36 @@ func (cr *crawl) outOfBounds(u *url.URL) string {
 	if ext := extOf(u.Path); skipExt[ext] {
 		return "not a page"
 	}
+	return ""
+}
+
+// shapeLimit is how many pages of one shape are fetched: enough to see a
+// family of product, category or calendar pages, not all of it.
+const shapeLimit = 8
+
+// overShape reports whether enough pages of the item's shape were fetched
+// already. Links the Priority function ranks as important (70 and more:
+// contact, help and policy pages) are exempt, and because the frontier
+// hands out important pages first, a family of pages never crowds them
+// out. The caller holds cr.mu.
+func (cr *crawl) overShape(it *item) bool {
+	if it.prio >= 70 {
+		return false
+	}
+	u, err := url.Parse(it.url)
+	if err != nil {
+		return true
+	}
 	if cr.shapes == nil {
 		cr.shapes = map[string]int{}
 	}
 	shape := shapeOf(u)
+	if cr.shapes[shape] >= shapeLimit {
+		it.done = true
+		return true
+	}
 	cr.shapes[shape]++
-	if cr.shapes[shape] > 8 {
-		return "too many pages of one shape"
-	}
-	if u.RawQuery != "" {
-		base := u.Host + u.Path + "?"
-		cr.shapes[base]++
-		if cr.shapes[base] > 5 {
-			return "too many variants of one page"
-		}
-	}
-	return ""
+	return false
 }
 
 // shapeOf is a URL with digit runs folded and query values dropped: pages

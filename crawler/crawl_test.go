@@ -85,6 +85,38 @@ func TestCrawlFetchesPriorityLinksFirst(t *testing.T) {
 	}
 }
 
+func TestCrawlShapeBoundSparesImportantPages(t *testing.T) {
+	// A routed shop: every page is index.php?route=..., one shape. The
+	// contact link comes last on the page.
+	var links strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&links, `<a href="/index.php?route=product/p%d">p</a>`, i)
+	}
+	links.WriteString(`<a href="/index.php?route=information/contact">Liên hệ</a>`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page(links.String()))
+	}))
+	defer srv.Close()
+	opts := testOpts()
+	opts.Parallelism = 1
+	opts.Priority = func(l Link) int {
+		if l.Text == "Liên hệ" {
+			return 100
+		}
+		return 0
+	}
+	s, err := Crawl(context.Background(), srv.URL, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Page(srv.URL+"/index.php?route=information/contact") == nil {
+		t.Errorf("contact page not fetched: %v", paths(s))
+	}
+	if n := len(s.Pages); n != 1+1+shapeLimit {
+		t.Errorf("fetched %d pages, want home, contact and %d of the one shape", n, shapeLimit)
+	}
+}
+
 func TestCrawlObeysRobotsAndNamesItself(t *testing.T) {
 	var mu sync.Mutex
 	var agents []string

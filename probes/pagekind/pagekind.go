@@ -114,6 +114,13 @@ func Scores(p *crawler.Page) map[Kind]int {
 		for k, w := range pathKinds(u.Path) {
 			out[k] += w
 		}
+		for _, v := range u.Query() {
+			for _, x := range v {
+				for k, w := range pathKinds(x) {
+					out[k] = max(out[k], w)
+				}
+			}
+		}
 	}
 	for _, k := range Match(p.Title) {
 		out[k] += 2
@@ -187,7 +194,11 @@ func Priority(l crawler.Link) int {
 	if l.URL == nil {
 		return -1
 	}
-	for _, s := range strings.Split(strings.ToLower(l.URL.Path), "/") {
+	// Query values count too: index.php?route=checkout/cart.
+	words := strings.FieldsFunc(strings.ToLower(l.URL.Path+"?"+l.URL.RawQuery), func(r rune) bool {
+		return r == '/' || r == '?' || r == '&' || r == '='
+	})
+	for _, s := range words {
 		if avoid[s] {
 			return -1
 		}
@@ -201,6 +212,16 @@ func Priority(l crawler.Link) int {
 	}
 	for k := range pathKinds(l.URL.Path) {
 		kinds[k] = true
+	}
+	if l.URL.RawQuery != "" {
+		// Routed sites name the page in the query: ?route=information/contact.
+		for _, v := range l.URL.Query() {
+			for _, x := range v {
+				for k := range pathKinds(x) {
+					kinds[k] = true
+				}
+			}
+		}
 	}
 	switch {
 	case kinds[Contact]:

@@ -25,7 +25,7 @@ var Kinds = []Kind{Contact, FAQ, Help, Returns, Shipping, Privacy, Warranty}
 var vocabulary = map[Kind][]string{
 	Contact: {
 		"contact", "contact us", "contacts", "get in touch", "reach us", "talk to us", "call us", "write to us",
-		"contact information", "contact details",
+		"contact information", "contact details", "find us", "visit us", "where to find us",
 		"liên hệ", "liên lạc", "lienhe", "thông tin liên hệ",
 		"iletişim", "bize ulaşın", "bize ulasin", "iletisim bilgileri", "bize yazın",
 		"kontakt", "kontaktieren", "kontaktformular", "kontaktieren sie uns",
