@@ -42,7 +42,7 @@ var (
 		"hs-form-frame": "hubspot", "hbspt-form": "hubspot",
 		"wpcf7": "contact-form-7", "wpforms-container": "wpforms",
 		"gform_wrapper": "gravity-forms", "nf-form-cont": "ninja-forms",
-		"typeform-widget": "typeform",
+		"typeform-widget": "typeform", "sqs-block-form": "squarespace",
 	}
 )
 

@@ -169,7 +169,7 @@ func contextText(form *html.Node) string {
 				continue
 			}
 			count++
-			if t := visibleText(s); t != "" && len([]rune(t)) <= 200 {
+			if t := visibleTextMax(s, 800); t != "" && len([]rune(t)) <= 200 {
 				parts = append(parts, t)
 			}
 		}
@@ -277,17 +277,19 @@ func (s *siteScan) contactForm() ContactForm {
 		}
 		var best *formCandidate
 		for _, f := range ps.forms {
-			fi := readForm(f, ps.labels)
-			if classifyForm(fi, ps.isContact) != formContact {
-				continue
-			}
-			c := formCandidate{ps: ps, score: bonus + fieldScore(fi.kinds)}
-			for k := range fi.kinds {
-				c.fields = append(c.fields, k)
-			}
-			sort.Strings(c.fields)
-			if best == nil || c.score > best.score {
-				best = &c
+			for _, unit := range formUnits(f) {
+				fi := readForm(unit, ps.labels)
+				if classifyForm(fi, ps.isContact) != formContact {
+					continue
+				}
+				c := formCandidate{ps: ps, score: bonus + fieldScore(fi.kinds)}
+				for k := range fi.kinds {
+					c.fields = append(c.fields, k)
+				}
+				sort.Strings(c.fields)
+				if best == nil || c.score > best.score {
+					best = &c
+				}
 			}
 		}
 		if best == nil && len(ps.embeds) > 0 {
@@ -318,6 +320,145 @@ func (s *siteScan) contactForm() ContactForm {
 		out.Evidence = append(out.Evidence, Evidence{Page: c.ps.page.URL, Detail: d})
 	}
 	return out
+}
+
+// maxUnitControls bounds the visible controls of one form inside a
+// page-wide <form>.
+const maxUnitControls = 10
+
+// formUnits returns the forms a <form> element holds: itself, or, when it
+// wraps a whole page as ASP.NET WebForms pages do (a __VIEWSTATE field, a
+// header, footer or nav inside, or more than 20 controls), the largest
+// block around each message, e-mail or phone field that holds at most
+// maxUnitControls controls — so the header's log-in box and the footer's
+// newsletter do not decide what the contact form in between is.
+func formUnits(form *html.Node) []*html.Node {
+	if !pageWrapper(form) {
+		return []*html.Node{form}
+	}
+	var units []*html.Node
+	seen := map[*html.Node]bool{}
+	var rec func(n *html.Node)
+	rec = func(n *html.Node) {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		if n.Type == html.ElementNode && crawler.Hidden(n) {
+			return
+		}
+		if anchorControl(n) {
+			unit := n
+			for p := n.Parent; p != nil && p != form; p = p.Parent {
+				if countControls(p) > maxUnitControls {
+					break
+				}
+				unit = p
+			}
+			if !seen[unit] {
+				seen[unit] = true
+				units = append(units, unit)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	for c := form.FirstChild; c != nil; c = c.NextSibling {
+		rec(c)
+	}
+	// Keep only the outermost units.
+	out := units[:0]
+	for _, u := range units {
+		inner := false
+		for p := u.Parent; p != nil && p != form; p = p.Parent {
+			if seen[p] {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// pageWrapper reports a <form> that wraps a page rather than one form.
+func pageWrapper(form *html.Node) bool {
+	wrapper := false
+	controls := 0
+	var rec func(n *html.Node)
+	rec = func(n *html.Node) {
+		if wrapper || n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Header, atom.Footer, atom.Nav, atom.Main:
+			wrapper = true
+			return
+		case atom.Input:
+			if strings.EqualFold(attrOr(n, "name"), "__VIEWSTATE") {
+				wrapper = true
+			}
+			if !strings.EqualFold(attrOr(n, "type"), "hidden") {
+				controls++
+			}
+		case atom.Textarea, atom.Select:
+			controls++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	for c := form.FirstChild; c != nil; c = c.NextSibling {
+		rec(c)
+	}
+	return wrapper || controls > 20
+}
+
+// anchorControl reports the controls a form is built around: a textarea,
+// or an e-mail or telephone input.
+func anchorControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Textarea:
+		return true
+	case atom.Input:
+		switch strings.ToLower(attrOr(n, "type")) {
+		case "email", "tel":
+			return true
+		case "", "text":
+			k := fold.Fold(splitCamel(attrOr(n, "name") + " " + attrOr(n, "id") + " " + attrOr(n, "placeholder")))
+			return hasAny(k, foldedFieldWords[fieldEmail]) || hasAny(k, foldedFieldWords[fieldPhone])
+		}
+	}
+	return false
+}
+
+// countControls counts the visible inputs, textareas and selects under n.
+func countControls(n *html.Node) int {
+	count := 0
+	var rec func(n *html.Node)
+	rec = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Input:
+			if !strings.EqualFold(attrOr(n, "type"), "hidden") {
+				count++
+			}
+			return
+		case atom.Textarea, atom.Select:
+			count++
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return count
 }
 
 // fieldScore ranks a contact form by what it lets a customer say.

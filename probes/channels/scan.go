@@ -211,9 +211,18 @@ func attr(n *html.Node, key string) (string, bool) {
 // visibleText returns the text under n that a visitor sees, spaces
 // collapsed: hidden elements, scripts and form controls are left out.
 func visibleText(n *html.Node) string {
+	return visibleTextMax(n, -1)
+}
+
+// visibleTextMax is visibleText that stops reading after about max bytes
+// (no bound when max < 0), for callers that discard long texts.
+func visibleTextMax(n *html.Node, max int) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
+		if max >= 0 && b.Len() > max {
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			b.WriteString(n.Data)
