@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -45,6 +46,22 @@ func Crawl(ctx context.Context, rawURL string, opts Options) (*Site, error) {
 	res := cr.fetch(home)
 	if err := homeError(start, res); err != nil {
 		return nil, err
+	}
+	// A home page that only forwards the browser (a language or country
+	// gate with <meta http-equiv=refresh>) is followed, as a browser would.
+	for hops := 0; hops < 3; hops++ {
+		target := metaRefresh(res.final, res.body)
+		if target == nil || siteOf(target) != siteOf(res.final) || target.String() == res.final.String() {
+			break
+		}
+		next := &item{url: target.String(), source: "start"}
+		nres := cr.fetch(next)
+		if homeError(target, nres) != nil {
+			break
+		}
+		cr.site.Skipped = append(cr.site.Skipped, Skip{URL: home.url, Reason: "forwards to " + next.url})
+		cr.seen[next.url] = next
+		home, res = next, nres
 	}
 	cr.scope = siteOf(res.final)
 	cr.site.Home = res.final.String()
@@ -658,6 +675,45 @@ func decode(body []byte, contentType string) string {
 	}
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	return norm.NFC.String(strings.ToValidUTF8(string(body), "\uFFFD"))
+}
+
+// metaRefresh returns where a page's <meta http-equiv="refresh"> sends
+// the browser within ten seconds, or nil.
+func metaRefresh(base *url.URL, body []byte) *url.URL {
+	head := body
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(head))
+	if err != nil {
+		return nil
+	}
+	var target *url.URL
+	doc.Find("meta[http-equiv]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if v, _ := s.Attr("http-equiv"); !strings.EqualFold(strings.TrimSpace(v), "refresh") {
+			return true
+		}
+		content, _ := s.Attr("content")
+		delay, rest, _ := strings.Cut(content, ";")
+		if rest == "" {
+			delay, rest, _ = strings.Cut(content, ",")
+		}
+		if d, err := strconv.ParseFloat(strings.TrimSpace(delay), 64); err != nil || d > 10 {
+			return true
+		}
+		rest = strings.TrimSpace(rest)
+		if k, v, ok := strings.Cut(rest, "="); ok && strings.EqualFold(strings.TrimSpace(k), "url") {
+			rest = strings.Trim(strings.TrimSpace(v), `'"`)
+		}
+		if rest == "" {
+			return true
+		}
+		if u, err := base.Parse(rest); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+			target = normalize(u)
+		}
+		return false
+	})
+	return target
 }
 
 // RegionOfNode returns the region of the page an element stands in.

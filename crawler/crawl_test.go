@@ -247,6 +247,24 @@ func TestCrawlRedirects(t *testing.T) {
 	}
 }
 
+func TestCrawlFollowsHomeMetaRefresh(t *testing.T) {
+	srv := site(t, map[string]string{
+		"/":           `<html><head><meta http-equiv="refresh" content="0; URL='/vi/'"></head><body>Chọn ngôn ngữ</body></html>`,
+		"/vi/":        page(`<a href="/vi/lien-he">Liên hệ</a>`),
+		"/vi/lien-he": page("Liên hệ"),
+	})
+	s, err := Crawl(context.Background(), srv.URL, testOpts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Home != srv.URL+"/vi/" || s.HomePage().URL != s.Home || s.HomePage().Source != "start" {
+		t.Errorf("home = %s (first page %s), want the refresh target /vi/", s.Home, s.HomePage().URL)
+	}
+	if s.Page(srv.URL+"/") != nil {
+		t.Errorf("the language gate was kept as a page")
+	}
+}
+
 func TestCrawlBoundsInfiniteLinkSpaces(t *testing.T) {
 	var mu sync.Mutex
 	hits := 0

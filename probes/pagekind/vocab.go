@@ -56,6 +56,9 @@ var vocabulary = map[Kind][]string{
 	Returns: {
 		"returns", "return policy", "returns policy", "refund", "refunds", "refund policy",
 		"exchanges", "exchange policy", "returns and exchanges", "returns and refunds", "money back",
+		"cancellation policy", "cancellations", "cancellation and refund", "refund and cancellation",
+		"hoàn hủy", "chính sách hủy", "chính sách hoàn hủy", "iptal ve iade", "iptal koşulları",
+		"stornierung", "stornobedingungen", "annulation", "conditions d annulation", "cancelaciones",
 		"đổi trả", "chính sách đổi trả", "hoàn tiền", "đổi hàng", "trả hàng", "doitra", "hoàn trả",
 		"iade", "iade ve değişim", "iade politikası", "değişim", "cayma hakkı", "iade koşulları",
 		"rückgabe", "rücksendung", "widerruf", "widerrufsrecht", "umtausch", "rückerstattung", "retoure",
