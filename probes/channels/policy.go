@@ -2,6 +2,7 @@ package channels
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/shopper-audit/shopper/probes/pagekind"
@@ -16,18 +17,24 @@ const maxLinkWords = 8
 
 // policyLink is a link that names a policy, gathered across pages.
 type policyLink struct {
-	url   string
-	text  string
-	page  string          // first page it was seen on
-	from  map[string]bool // pages linking to it
-	words int
-	order int
+	url      string
+	text     string
+	page     string          // first page it was seen on
+	from     map[string]bool // pages linking to it
+	words    int
+	order    int
+	footer   bool // linked from a page's footer
+	pathKind bool // the target's path names the kind too
 }
 
 // policies finds each policy page: the crawled page pagekind names for the
-// kind first; else the same-site link (any page, any file type, a PDF
-// included) whose short text, title or aria-label names the kind, and that
-// the most pages link to — a footer link beats a one-off mention.
+// kind first; else the best same-site link (to any page or file, a PDF
+// included) whose short text, title or aria-label names the kind. A link
+// with more than three words counts only in a footer or when its path
+// names the kind too ("Free shipping on orders over $50" in a promotion
+// bar leads to a collection, not a policy). The best link is in a footer,
+// then has a path naming the kind, then is linked from the most pages — a
+// footer link beats a one-off mention —, then has the fewest words.
 func (s *siteScan) policies() Policies {
 	var out Policies
 	urls := map[pagekind.Kind]*string{}
@@ -78,8 +85,16 @@ func (s *siteScan) policyLinks(want []pagekind.Kind) map[pagekind.Kind]*policyLi
 				continue
 			}
 			text, kinds := linkKinds(l)
+			if len(kinds) == 0 {
+				continue
+			}
+			pathKinds := map[pagekind.Kind]bool{}
+			for _, k := range pagekind.Match(lastSegment(u.Path)) {
+				pathKinds[k] = true
+			}
+			words := len(strings.Fields(text))
 			for _, k := range kinds {
-				if !wanted[k] {
+				if !wanted[k] || words > 3 && !l.inFooter && !pathKinds[k] {
 					continue
 				}
 				if cands[k] == nil {
@@ -88,24 +103,56 @@ func (s *siteScan) policyLinks(want []pagekind.Kind) map[pagekind.Kind]*policyLi
 				c := cands[k][target]
 				if c == nil {
 					order++
-					c = &policyLink{url: target, text: text, page: ps.page.URL, from: map[string]bool{}, words: len(strings.Fields(text)), order: order}
+					c = &policyLink{url: target, text: text, page: ps.page.URL, from: map[string]bool{}, words: words, order: order, pathKind: pathKinds[k]}
 					cands[k][target] = c
 				}
 				c.from[ps.page.URL] = true
+				c.footer = c.footer || l.inFooter
 			}
 		}
 	}
 	best := map[pagekind.Kind]*policyLink{}
 	for k, m := range cands {
 		for _, c := range m {
-			b := best[k]
-			if b == nil || len(c.from) > len(b.from) ||
-				len(c.from) == len(b.from) && (c.words < b.words || c.words == b.words && c.order < b.order) {
+			if b := best[k]; b == nil || betterLink(c, b) {
 				best[k] = c
 			}
 		}
 	}
 	return best
+}
+
+// betterLink orders policy links: in a footer, path naming the kind, most
+// linking pages, fewest words, first seen.
+func betterLink(a, b *policyLink) bool {
+	if a.footer != b.footer {
+		return a.footer
+	}
+	if a.pathKind != b.pathKind {
+		return a.pathKind
+	}
+	if len(a.from) != len(b.from) {
+		return len(a.from) > len(b.from)
+	}
+	if a.words != b.words {
+		return a.words < b.words
+	}
+	return a.order < b.order
+}
+
+// lastSegment returns the last segment of a path without its file
+// extension, unescaped: "/pages/chinh-sach-doi-tra.html" gives
+// "chinh-sach-doi-tra".
+func lastSegment(p string) string {
+	p = strings.TrimSuffix(p, "/")
+	seg := p[strings.LastIndexByte(p, '/')+1:]
+	if s, err := url.PathUnescape(seg); err == nil {
+		seg = s
+	}
+	if i := strings.LastIndexByte(seg, '.'); i > 0 {
+		seg = seg[:i]
+	}
+	return seg
 }
 
 // linkKinds returns the first of a link's text, aria-label and title that

@@ -55,6 +55,17 @@ func TestPolicies(t *testing.T) {
 				sub("https://shop.com/about", "About", footer),
 			}
 		}, want{"https://shop.com/policies/refund-policy", none, none, none}},
+		{"footer policy beats mega-menu collection", func() []*crawler.Page {
+			return []*crawler.Page{home("https://shop.com/", `<header><div class="promo"><a href="/collections/all">Free shipping on orders over $50</a></div>
+				<nav><a href="/collections/free-shipping">Free Shipping</a></nav></header>
+				<footer><a href="/pages/delivery">Shipping policy</a></footer>`)}
+		}, want{none, "https://shop.com/pages/delivery", none, none}},
+		{"promotion bar alone does not count", func() []*crawler.Page {
+			return []*crawler.Page{home("https://shop.com/", `<header><div class="promo"><a href="/collections/all">Free shipping on orders over $50</a></div></header>`)}
+		}, want{none, none, none, none}},
+		{"long footer link counts", func() []*crawler.Page {
+			return []*crawler.Page{home("https://shop.vn/", `<div class="footer"><a href="/page/12">Chính sách đổi trả hàng và hoàn tiền</a></div>`)}
+		}, want{"https://shop.vn/page/12", none, none, none}},
 		{"long prose link text does not count", func() []*crawler.Page {
 			return []*crawler.Page{home("https://shop.com/", `<p>Since 1999 we have sold shoes. <a href="/story">Read how our
 				free returns and fast shipping won customers all over the country</a> in our story.</p>`)}

@@ -45,6 +45,7 @@ type anchor struct {
 	aria      string
 	inArticle bool // inside an <article>: a post's body
 	inQuote   bool // inside a <blockquote>: an embedded post
+	inFooter  bool // inside the page's footer
 }
 
 func newSiteScan(site *crawler.Site, pages pagekind.Pages) *siteScan {
@@ -116,6 +117,37 @@ func (s *siteScan) sameSite(u *url.URL) bool {
 type walkState struct {
 	inArticle bool
 	inQuote   bool
+	inFooter  bool
+	inContent bool // inside <article>, <section> or <main>
+}
+
+// pageFooter reports an element that opens the page's footer, as the
+// crawler's text regions read it: <footer> outside any article, section
+// or main, role=contentinfo, or a div, section or aside whose id or class
+// is footer, site-footer, page-footer or colophon.
+func pageFooter(n *html.Node, st walkState) bool {
+	if n.DataAtom == atom.Footer {
+		return !st.inContent
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			if strings.EqualFold(a.Val, "contentinfo") {
+				return true
+			}
+		case "id", "class":
+			if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside {
+				continue
+			}
+			for _, t := range strings.Fields(strings.ToLower(a.Val)) {
+				switch t {
+				case "footer", "site-footer", "page-footer", "colophon":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // walk gathers the visible links, forms, labels, embeds and
@@ -129,6 +161,9 @@ func (ps *pageScan) walk(n *html.Node, st walkState) {
 	}
 	if n.Type != html.ElementNode || crawler.Hidden(n) {
 		return
+	}
+	if !st.inFooter && pageFooter(n, st) {
+		st.inFooter = true
 	}
 	if v, ok := attr(n, "data-cfemail"); ok {
 		if a := decodeCloudflare(v); a != "" {
@@ -160,7 +195,9 @@ func (ps *pageScan) walk(n *html.Node, st walkState) {
 		ps.forms = append(ps.forms, n)
 		ps.formCount++
 	case atom.Article:
-		st.inArticle = true
+		st.inArticle, st.inContent = true, true
+	case atom.Section, atom.Main:
+		st.inContent = true
 	case atom.Blockquote:
 		st.inQuote = true
 	}
@@ -194,7 +231,7 @@ func (ps *pageScan) addAnchor(n *html.Node, st walkState) {
 	ps.links = append(ps.links, anchor{
 		url: u, href: href, text: visibleText(n),
 		title: strings.TrimSpace(title), aria: strings.TrimSpace(aria),
-		inArticle: st.inArticle, inQuote: st.inQuote,
+		inArticle: st.inArticle, inQuote: st.inQuote, inFooter: st.inFooter,
 	})
 }
 
