@@ -80,7 +80,7 @@ func VendorName(id string) string {
 // (Page.Globals), and fetches nothing. A nil site or a site with no pages
 // gives a finding with Present false.
 func Probe(site *crawler.Site) Finding {
-	c := collector{byVendor: map[string][]Evidence{}}
+	c := &collector{byVendor: map[string][]Evidence{}}
 	if site != nil {
 		for _, p := range site.Pages {
 			if p != nil {
@@ -112,8 +112,80 @@ type compiledLink struct {
 	need linkNeed
 }
 
-// table is the signature table compiled once at load.
-var table = compileTable(vendors)
+// table is the signature table compiled once at load, and domIdx its
+// selectors filed for lookup.
+var (
+	table  = compileTable(vendors)
+	domIdx = indexDOM(table)
+)
+
+// domIndex files the vendors' widget selectors under the id, class or tag an
+// element must have to match them, so that one walk of the page tests each
+// element against only the few selectors it could match.
+type domIndex struct {
+	byID, byClass, byTag map[string][]domRef
+	rest                 []domRef // selectors with no such key: tested on every element
+}
+
+type domRef struct {
+	vendor string
+	sel    domSelector
+}
+
+func indexDOM(t []compiledVendor) domIndex {
+	ix := domIndex{byID: map[string][]domRef{}, byClass: map[string][]domRef{}, byTag: map[string][]domRef{}}
+	for _, v := range t {
+		for _, d := range v.dom {
+			r := domRef{v.id, d}
+			kind, key := selectorKey(d.text)
+			switch kind {
+			case '#':
+				ix.byID[key] = append(ix.byID[key], r)
+			case '.':
+				ix.byClass[key] = append(ix.byClass[key], r)
+			case 't':
+				ix.byTag[key] = append(ix.byTag[key], r)
+			default:
+				ix.rest = append(ix.rest, r)
+			}
+		}
+	}
+	return ix
+}
+
+// selectorKey returns what an element must have to match a compound
+// selector: an id ('#'), a class ('.') or a tag ('t'); kind 0 when the
+// selector is a group, has combinators or needs none of these.
+func selectorKey(sel string) (kind byte, key string) {
+	if strings.ContainsAny(sel, ", >+~") {
+		return 0, ""
+	}
+	i := 0
+	for i < len(sel) && (sel[i] >= 'a' && sel[i] <= 'z' || sel[i] >= 'A' && sel[i] <= 'Z' || sel[i] >= '0' && sel[i] <= '9') {
+		i++
+	}
+	tag := strings.ToLower(sel[:i])
+	for j := i; j < len(sel); j++ {
+		switch sel[j] {
+		case '[':
+			for j < len(sel) && sel[j] != ']' {
+				j++
+			}
+		case '#', '.':
+			k := j + 1
+			for k < len(sel) && (isIdentByte(sel[k]) || sel[k] == '-') && sel[k] != '$' {
+				k++
+			}
+			if k > j+1 {
+				return sel[j], sel[j+1 : k]
+			}
+		}
+	}
+	if tag != "" {
+		return 't', tag
+	}
+	return 0, ""
+}
 
 func compileTable(vs []vendor) []compiledVendor {
 	out := make([]compiledVendor, 0, len(vs))
@@ -151,7 +223,8 @@ func compileTable(vs []vendor) []compiledVendor {
 type collector struct {
 	byVendor map[string][]Evidence
 	generic  []Evidence
-	url      string // page being scanned
+	url      string  // page being scanned
+	grams    gramSet // scratch for script
 }
 
 // keepRows bounds the rows gathered per vendor before MaxEvidence of them
@@ -235,26 +308,9 @@ func (c *collector) finding() Finding {
 func (c *collector) page(p *crawler.Page) {
 	c.url = p.URL
 	doc := p.Doc()
-	var candidates []*html.Node
+	var candidates []candidate
 	for _, n := range doc.Nodes {
 		c.walk(p, n, &candidates)
-	}
-	for _, v := range table {
-		for _, d := range v.dom {
-			if c.full(v.id) {
-				break
-			}
-			for _, n := range doc.Nodes {
-				if m := cascadia.Query(n, d.sel); m != nil {
-					sig := SignalDOM
-					if m.DataAtom == atom.Iframe {
-						sig = SignalIframe
-					}
-					c.add(v.id, sig, d.text)
-					break
-				}
-			}
-		}
 	}
 	for _, g := range p.Globals {
 		for _, v := range table {
@@ -263,8 +319,8 @@ func (c *collector) page(p *crawler.Page) {
 			}
 		}
 	}
-	for _, n := range candidates {
-		if d, ok := genericEntry(p, n); ok {
+	for _, e := range candidates {
+		if d, ok := genericEntry(e.n, e.u); ok {
 			c.add("", SignalGeneric, d)
 		}
 	}
@@ -274,7 +330,7 @@ func (c *collector) page(p *crawler.Page) {
 // Comments are never visited, so markup commented out does not count.
 // Links and buttons that may be chat entry points of no known vendor are
 // appended to candidates.
-func (c *collector) walk(p *crawler.Page, n *html.Node, candidates *[]*html.Node) {
+func (c *collector) walk(p *crawler.Page, n *html.Node, candidates *[]candidate) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Script:
@@ -287,22 +343,27 @@ func (c *collector) walk(p *crawler.Page, n *html.Node, candidates *[]*html.Node
 		case atom.Iframe:
 			c.iframe(p, n)
 		case atom.A, atom.Area:
-			if !c.link(p, n) {
-				*candidates = append(*candidates, n)
+			var u *url.URL
+			if href, ok := attrOK(n, "href"); ok {
+				u = p.Resolve(href)
+			}
+			if !c.link(n, u) {
+				*candidates = append(*candidates, candidate{n, u})
 			}
 		case atom.Button:
-			*candidates = append(*candidates, n)
+			*candidates = append(*candidates, candidate{n: n})
 		case atom.Input:
 			switch strings.ToLower(attr(n, "type")) {
 			case "button", "image":
-				*candidates = append(*candidates, n)
+				*candidates = append(*candidates, candidate{n: n})
 			}
 		default:
 			if strings.EqualFold(attr(n, "role"), "button") {
-				*candidates = append(*candidates, n)
+				*candidates = append(*candidates, candidate{n: n})
 			}
 		}
 		c.handlers(n)
+		c.dom(n)
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.walk(p, ch, candidates)
@@ -344,13 +405,18 @@ func (c *collector) script(p *crawler.Page, n *html.Node) {
 	}
 	code := lexJS(b.String())
 	lower := lowerASCII(code.text)
+	c.grams.fill(lower)
 	json := strings.Contains(typ, "json")
 	for _, v := range table {
 		if c.full(v.id) {
 			continue
 		}
 		for i := range v.scripts {
-			if u := v.scripts[i].findInCode(lower); u != "" {
+			pt := &v.scripts[i]
+			if !c.grams.mayContain(pt.anchor) {
+				continue
+			}
+			if u := pt.findInCode(lower); u != "" {
 				c.add(v.id, SignalScriptHost, u)
 				break
 			}
@@ -359,7 +425,7 @@ func (c *collector) script(p *crawler.Page, n *html.Node) {
 			continue
 		}
 		for _, g := range v.globals {
-			if g.in(&code) {
+			if c.grams.mayContain(g.lower) && g.in(&code) {
 				c.add(v.id, SignalInlineGlobal, g.name)
 			}
 		}
@@ -371,10 +437,11 @@ func (c *collector) scriptURL(n *html.Node, u *url.URL) {
 	if u == nil || u.Host == "" {
 		return
 	}
+	t := newTarget(u)
 	for _, v := range table {
 		for i := range v.scripts {
 			pt := &v.scripts[i]
-			if _, ok := pt.matchURL(u); !ok {
+			if _, ok := pt.match(t); !ok {
 				continue
 			}
 			if pt.attr != "" && !strings.EqualFold(strings.Trim(attr(n, pt.attr), `"' `), pt.attrVal) {
@@ -397,10 +464,11 @@ func (c *collector) iframe(p *crawler.Page, n *html.Node) {
 		if u == nil || u.Host == "" {
 			continue
 		}
+		t := newTarget(u)
 		for _, v := range table {
 			for _, list := range [][]pattern{v.frames, v.scripts} {
 				for i := range list {
-					if _, ok := list[i].matchURL(u); ok && list[i].attr == "" {
+					if _, ok := list[i].match(t); ok && list[i].attr == "" {
 						c.add(v.id, SignalIframe, urlDetail(u))
 					}
 				}
@@ -409,21 +477,24 @@ func (c *collector) iframe(p *crawler.Page, n *html.Node) {
 	}
 }
 
-// link matches an <a href> against click-to-chat link rules, and reports
-// whether it matched one.
-func (c *collector) link(p *crawler.Page, n *html.Node) bool {
-	href := strings.TrimSpace(attr(n, "href"))
-	if href == "" || href[0] == '#' {
+// candidate is a link or button that may be a chat entry point of no known
+// vendor, with the address a link leads to (nil for none).
+type candidate struct {
+	n *html.Node
+	u *url.URL
+}
+
+// link matches an <a href>, resolved to u, against click-to-chat link rules,
+// and reports whether it matched one.
+func (c *collector) link(n *html.Node, u *url.URL) bool {
+	if u == nil || u.Host == "" && u.Opaque == "" {
 		return false
 	}
-	u := p.Resolve(href)
-	if u == nil {
-		return false
-	}
+	t := newTarget(u)
 	matched := false
 	for _, v := range table {
 		for _, l := range v.links {
-			if !l.match(u) {
+			if !l.match(t) {
 				continue
 			}
 			if hasAnyPhrase(foldedLabel(n), notChat) {
@@ -437,9 +508,9 @@ func (c *collector) link(p *crawler.Page, n *html.Node) bool {
 	return matched
 }
 
-// match reports whether u is a click-to-chat link of the rule.
-func (l compiledLink) match(u *url.URL) bool {
-	rest, ok := l.p.matchURL(u)
+// match reports whether t is a click-to-chat link of the rule.
+func (l compiledLink) match(t target) bool {
+	rest, ok := l.p.match(t)
 	if !ok {
 		return false
 	}
@@ -460,7 +531,7 @@ func (l compiledLink) match(u *url.URL) bool {
 	case needNumber:
 		return isPhoneLike(seg)
 	case needPhone:
-		return isPhoneLike(u.Query().Get("phone"))
+		return isPhoneLike(t.url.Query().Get("phone"))
 	case needName:
 		return seg != "" && !reservedNames[seg]
 	}
@@ -514,6 +585,43 @@ func (c *collector) handlers(n *html.Node) {
 				if g.in(&code) {
 					c.add(v.id, SignalInlineGlobal, g.name+" ("+k+")")
 				}
+			}
+		}
+	}
+}
+
+// dom matches an element against the vendors' widget selectors that could
+// match it.
+func (c *collector) dom(n *html.Node) {
+	try := func(refs []domRef) {
+		for _, r := range refs {
+			if c.full(r.vendor) || !r.sel.sel.Match(n) {
+				continue
+			}
+			sig := SignalDOM
+			if n.DataAtom == atom.Iframe {
+				sig = SignalIframe
+			}
+			c.add(r.vendor, sig, r.sel.text)
+		}
+	}
+	try(domIdx.byTag[n.Data])
+	try(domIdx.rest)
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "id":
+			try(domIdx.byID[strings.TrimSpace(a.Val)])
+		case "class":
+			for v := a.Val; v != ""; {
+				v = strings.TrimLeft(v, " \t\n\r\f")
+				i := strings.IndexAny(v, " \t\n\r\f")
+				if i < 0 {
+					i = len(v)
+				}
+				if refs, ok := domIdx.byClass[v[:i]]; ok {
+					try(refs)
+				}
+				v = v[i:]
 			}
 		}
 	}

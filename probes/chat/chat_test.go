@@ -130,6 +130,13 @@ End of Tawk.to Script-->
    s1.src='https://embed.tawk.to/5f1a2b3c/default'; */
 var analytics = window.analytics || [];
 </script>`},
+		{"theme code guarding vendor globals", `<script>
+if (typeof Tawk_API !== 'undefined') { Tawk_API.onLoad = function () { Tawk_API.hideWidget(); }; }
+window.Intercom && window.Intercom('update');
+if (window.$crisp) { $crisp.push(['do', 'chat:hide']); }
+var open = window.zE ? function () { zE('webWidget', 'open'); } : null;
+if (!window.drift) { console.log('no drift'); } else { drift.load('x'); }
+</script>`},
 		{"vendor names inside strings", `<script>
 var integrations = ["Intercom", "Drift", "Tawk_API", "https://www.intercom.com/"];
 console.log("window.intercomSettings = 1; drift.load('x')");

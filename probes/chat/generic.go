@@ -1,6 +1,7 @@
 package chat
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,20 +16,43 @@ var (
 	strongChat = foldAll(chatPhrases)
 	weakChat   = foldAll(weakChatWords)
 	notChat    = foldAll(notChatWords)
-	// chatSlugs are the last path segments (folded, with and without
-	// spaces) of a page that is itself the chat: /chat, /live-chat,
-	// /canli-destek, /chat-truc-tuyen.
+	// chatSlugs are the last path segments of a page that is itself the
+	// chat (/chat, /live-chat, /canli-destek, /chat-truc-tuyen), compacted.
 	chatSlugs = func() map[string]bool {
 		m := map[string]bool{}
 		for _, list := range [][]string{strongChat, weakChat} {
 			for _, s := range list {
-				m[s] = true
-				m[strings.ReplaceAll(s, " ", "")] = true
+				m[compact(s)] = true
 			}
 		}
 		return m
 	}()
 )
+
+// compact folds s and drops its spaces: "Live-Chat", "live_chat" and
+// "livechat" all read "livechat". ASCII text skips the Unicode folding.
+func compact(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = fold.Fold(s)
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
 
 func foldAll(words []string) []string {
 	out := make([]string, 0, len(words))
@@ -53,7 +77,8 @@ func hasAnyPhrase(folded string, phrases []string) bool {
 // control, "Do you offer live chat on weekends?" is a question about one.
 const maxLabelWords = 7
 
-// genericEntry reports whether n (a link or button) is a chat entry point of
+// genericEntry reports whether n (a link or button, leading to u when it is a
+// link) is a chat entry point of
 // no known vendor, and describes it. It is conservative:
 //
 //   - its own label (text, aria-label, title, alt) must name a chat: a plain
@@ -68,7 +93,19 @@ const maxLabelWords = 7
 //     article about chat;
 //   - it must not be a question ("Do you offer live chat?" heads an FAQ entry);
 //   - it must not be hidden by its own or an ancestor's markup.
-func genericEntry(p *crawler.Page, n *html.Node) (string, bool) {
+func genericEntry(n *html.Node, u *url.URL) (string, bool) {
+	// What the control does is cheaper to read than what it says: most
+	// links on a page lead to ordinary pages and stop here.
+	href, hasHref := attrOK(n, "href")
+	href = strings.TrimSpace(href)
+	scripted := scriptedControl(n, href, hasHref)
+	target := ""
+	if !scripted && !chatAttrs(n) {
+		if u == nil || !chatTarget(u.Path, u.Fragment, u.Hostname()) {
+			return "", false
+		}
+		target = href
+	}
 	raw := strings.TrimSpace(label(n))
 	if strings.HasSuffix(raw, "?") || strings.HasSuffix(raw, "？") {
 		return "", false // a question about chat (an FAQ entry), not a control
@@ -79,32 +116,13 @@ func genericEntry(p *crawler.Page, n *html.Node) (string, bool) {
 	}
 	strong := hasAnyPhrase(f, strongChat)
 	weak := !strong && strings.Count(f, " ") < 3 && hasAnyPhrase(f, weakChat)
-	if !strong && !weak || hasAnyPhrase(f, notChat) {
+	if !strong && !(weak && scripted) || hasAnyPhrase(f, notChat) {
 		return "", false
 	}
 	for a := n; a != nil; a = a.Parent {
 		if crawler.Hidden(a) {
 			return "", false
 		}
-	}
-	href, hasHref := attrOK(n, "href")
-	href = strings.TrimSpace(href)
-	scripted := scriptedControl(n, href, hasHref)
-	if weak && !scripted {
-		return "", false
-	}
-	target := ""
-	switch {
-	case scripted:
-	case chatAttrs(n):
-	case hasHref:
-		u := p.Resolve(href)
-		if u == nil || !chatTarget(u.Path, u.Fragment, u.Hostname()) {
-			return "", false
-		}
-		target = href
-	default:
-		return "", false
 	}
 	d := `"` + strings.Join(strings.Fields(raw), " ") + `"`
 	if target != "" {
@@ -156,12 +174,30 @@ func chatAttrs(n *html.Node) bool {
 		if strings.Contains(k, "chat") {
 			return true
 		}
+		if !containsASCIIFold(a.Val, "chat") {
+			continue
+		}
 		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 		}) {
 			if w == "chat" || w == "livechat" || w == "webchat" || w == "chatbox" || w == "chatbot" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// containsASCIIFold reports whether s holds sub (lower-case ASCII) in any
+// case.
+func containsASCIIFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && (s[i+j]|0x20) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
 		}
 	}
 	return false
@@ -179,11 +215,7 @@ func chatTarget(pth, fragment, host string) bool {
 		seg = seg[:i]
 	}
 	for _, s := range []string{seg, fragment} {
-		if s == "" {
-			continue
-		}
-		f := fold.Fold(s)
-		if chatSlugs[f] || chatSlugs[strings.ReplaceAll(f, " ", "")] {
+		if s != "" && chatSlugs[compact(s)] {
 			return true
 		}
 	}

@@ -112,38 +112,95 @@ func isIdentByte(c byte) bool {
 
 // global is a compiled Globals entry (see vendor).
 type global struct {
-	name string
-	form byte // 0: any use; '(': called; 's': called with a string; '=': assigned
+	name  string
+	lower string // name lower-cased, for gramSet
+	form  byte   // 0: any use; '(': called; 's': called with a string; '=': assigned
 }
 
 func compileGlobal(s string) global {
-	switch {
-	case strings.HasSuffix(s, "('"):
-		return global{strings.TrimSuffix(s, "('"), 's'}
-	case strings.HasSuffix(s, "("):
-		return global{strings.TrimSuffix(s, "("), '('}
-	case strings.HasSuffix(s, "="):
-		return global{strings.TrimSuffix(s, "="), '='}
+	g := global{name: s}
+	for _, f := range []struct {
+		suffix string
+		form   byte
+	}{{"('", 's'}, {"(", '('}, {"=", '='}} {
+		if name, ok := strings.CutSuffix(s, f.suffix); ok {
+			g.name, g.form = name, f.form
+			break
+		}
 	}
-	return global{s, 0}
+	g.lower = strings.ToLower(g.name)
+	return g
 }
 
 // windowAliases are the objects through which a snippet reaches a global.
 var windowAliases = map[string]bool{"window": true, "self": true, "globalThis": true, "top": true, "parent": true}
 
 // in reports whether the code uses the global in the required form.
+//
+// Code that only tests for a vendor before touching it — a theme's
+// `if (typeof Tawk_API !== "undefined") Tawk_API.hideWidget()` or
+// `window.Intercom && Intercom("update")` — does not install the vendor: a
+// global the code guards and never assigns does not count. For a dotted
+// name (drift.load) the guard and assignment looked for are its root's.
 func (g global) in(c *jsCode) bool {
+	used := false
+	guarded, assigned := false, false
+	root, _, dotted := strings.Cut(g.name, ".")
+	refs(c, g.name, func(start, e int, next, after byte) {
+		isAssign := next == '=' && after != '=' && after != '>'
+		if !dotted {
+			assigned = assigned || isAssign
+			if isGuard(c.text, start, next, after) {
+				guarded = true
+				return
+			}
+		}
+		t := c.text
+		switch g.form {
+		case 0:
+			used = used || isAssign || next == '(' || next == '.' || next == '[' ||
+				next == '|' && after == '|' || next == '?' && after == '.'
+		case '(':
+			used = used || next == '('
+		case 's':
+			if next == '(' {
+				j := e + 1
+				for j < len(t) && isSpace(t[j]) {
+					j++
+				}
+				used = used || j < len(t) && t[j] == '\'' && c.str[j]
+			}
+		case '=':
+			used = used || isAssign
+		}
+	})
+	if used && dotted {
+		refs(c, root, func(start, _ int, next, after byte) {
+			assigned = assigned || next == '=' && after != '=' && after != '>'
+			guarded = guarded || isGuard(c.text, start, next, after)
+		})
+	}
+	return used && (assigned || !guarded)
+}
+
+// refs calls fn for each reference to the global name in code: a whole
+// name, not in a literal, standing alone or after window. (or self., a
+// one-letter alias...). start is where the reference begins (window.
+// included), e where what follows it begins, next and after the two bytes
+// there (0 at the end).
+func refs(c *jsCode, name string, fn func(start, e int, next, after byte)) {
 	t := c.text
 	for from := 0; from < len(t); {
-		i := strings.Index(t[from:], g.name)
+		i := strings.Index(t[from:], name)
 		if i < 0 {
-			return false
+			return
 		}
 		i += from
 		from = i + 1
 		if c.str[i] {
 			continue
 		}
+		start := i
 		if i > 0 {
 			p := t[i-1]
 			if isIdentByte(p) {
@@ -158,49 +215,49 @@ func (g global) in(c *jsCode) bool {
 				if !windowAliases[obj] && len(obj) != 1 || k > 0 && t[k-1] == '.' {
 					continue
 				}
+				start = k
 			}
 		}
-		e := i + len(g.name)
+		e := i + len(name)
 		if e < len(t) && isIdentByte(t[e]) {
 			continue
 		}
-		for e < len(t) && (t[e] == ' ' || t[e] == '\t' || t[e] == '\n' || t[e] == '\r') {
+		for e < len(t) && isSpace(t[e]) {
 			e++
 		}
-		if e >= len(t) {
-			continue
+		var next, after byte
+		if e < len(t) {
+			next = t[e]
 		}
-		next := t[e]
-		after := byte(0)
 		if e+1 < len(t) {
 			after = t[e+1]
 		}
-		assigned := next == '=' && after != '=' && after != '>'
-		switch g.form {
-		case 0:
-			if assigned || next == '(' || next == '.' || next == '[' ||
-				next == '|' && after == '|' || next == '?' && after == '.' {
-				return true
-			}
-		case '(':
-			if next == '(' {
-				return true
-			}
-		case 's':
-			if next == '(' {
-				j := e + 1
-				for j < len(t) && (t[j] == ' ' || t[j] == '\n' || t[j] == '\t') {
-					j++
-				}
-				if j < len(t) && t[j] == '\'' && c.str[j] {
-					return true
-				}
-			}
-		case '=':
-			if assigned {
-				return true
-			}
-		}
+		fn(start, e, next, after)
+	}
+}
+
+// isGuard reports whether the reference to a global starting at start and
+// followed by next, after is a test of whether it exists: typeof X, !X,
+// X && …, X ? … : …, X == …, if (X).
+func isGuard(t string, start int, next, after byte) bool {
+	k := start
+	for k > 0 && isSpace(t[k-1]) {
+		k--
+	}
+	if strings.HasSuffix(t[:k], "typeof") && (k == len("typeof") || !isIdentByte(t[k-len("typeof")-1])) {
+		return true
+	}
+	if k > 0 && t[k-1] == '!' {
+		return true
+	}
+	switch {
+	case next == '&' && after == '&', next == '?' && after != '.' && after != '?',
+		next == '!' && after == '=', next == '=' && after == '=':
+		return true
+	case next == ')' && k > 0 && t[k-1] == '(':
+		return true // if (X), while (X)
 	}
 	return false
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

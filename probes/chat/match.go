@@ -52,6 +52,9 @@ func (p *pattern) matchHost(host string) bool {
 	if p.anyHost() {
 		return true
 	}
+	if !strings.Contains(host, p.anchor) { // cheap test first: most hosts are no vendor's
+		return false
+	}
 	ok, err := path.Match(p.host, host)
 	return err == nil && ok
 }
@@ -77,12 +80,22 @@ func (p *pattern) matchPath(pth string) (rest string, ok bool) {
 	return pth, true
 }
 
-// matchURL reports whether u matches the pattern (attributes aside).
-func (p *pattern) matchURL(u *url.URL) (rest string, ok bool) {
-	if u == nil || !p.matchHost(urlHost(u)) {
+// target is a URL's host and path as patterns read them (see urlHost and
+// urlPath), worked out once for all patterns.
+type target struct {
+	url        *url.URL
+	host, path string
+}
+
+func newTarget(u *url.URL) target { return target{u, urlHost(u), urlPath(u)} }
+
+// match reports whether t matches the pattern (attributes aside), and
+// returns the rest of its path after the pattern's.
+func (p *pattern) match(t target) (rest string, ok bool) {
+	if !p.matchHost(t.host) {
 		return "", false
 	}
-	return p.matchPath(urlPath(u))
+	return p.matchPath(t.path)
 }
 
 // urlHost returns u's host in lower case; for schemes other than http(s) it
@@ -138,7 +151,11 @@ func (p *pattern) findInCode(code string) string {
 		if p.anyHost() {
 			// Path-anchored: the anchor is the path's first piece.
 			if _, ok := p.matchPath(code[i:min(len(code), i+300)]); ok {
-				return urlAround(code, i)
+				s := i
+				for s > 0 && isHostByte(code[s-1]) {
+					s--
+				}
+				return urlAround(code, s)
 			}
 			continue
 		}
@@ -182,6 +199,37 @@ func urlAround(code string, i int) string {
 		e++
 	}
 	return strings.TrimLeft(code[i:e], "/")
+}
+
+// gramSet is a Bloom-style set of the three-byte sequences of a text: when a
+// literal has a sequence the set lacks, the literal is not in the text, and
+// the text need not be searched for it. Inline scripts are long (framework
+// state, product lists) and seldom hold any vendor's name, so most searches
+// end here.
+type gramSet [1 << 16 / 64]uint64
+
+func gramHash(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 2654435761 >> 16
+}
+
+// fill makes g the set of s's sequences.
+func (g *gramSet) fill(s string) {
+	*g = gramSet{}
+	for i := 0; i+3 <= len(s); i++ {
+		h := gramHash(s[i], s[i+1], s[i+2])
+		g[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayContain reports whether s may hold lit: false only when it cannot.
+func (g *gramSet) mayContain(lit string) bool {
+	for i := 0; i+3 <= len(lit); i++ {
+		h := gramHash(lit[i], lit[i+1], lit[i+2])
+		if g[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerASCII lower-cases ASCII letters only, keeping byte offsets.

@@ -244,4 +244,3 @@ func TestVendorIDsSorted(t *testing.T) {
 		t.Errorf("VendorIDs() = %v", ids)
 	}
 }
-
