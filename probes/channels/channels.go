@@ -12,6 +12,33 @@
 // Every finding carries evidence — the page it was seen on and how — so a
 // report can show where to look. Lists are never null in JSON: an empty
 // finding reads [] rather than null.
+//
+// E-mail: mailto: links (several addresses, ?subject= and %40 handled),
+// addresses in the visible text, Cloudflare's e-mail protection, and the
+// obfuscations "name [at] site [dot] com", "name(at)site.com", "name @
+// site . com" and "name AT site DOT com" (capitals only: "at" is English),
+// with bracketed "at"/"dot" words in Vietnamese and Turkish too ([a còng],
+// [chấm], (nokta)). Image names (logo@2x.png), unknown top-level domains,
+// sample addresses (example.com, you@domain.com, name@yourdomain.com),
+// error-reporting ids (…@sentry.io, …@sentry.wixpress.com) and no-reply
+// senders are not addresses a customer can write to.
+//
+// Contact forms: see classifyForm for what counts. Blog comment and
+// product review forms do not: they publish a remark, they do not reach
+// customer service. Embedded form services found in the source (HubSpot,
+// Typeform, Jotform, Google Forms, ...) count as a form whose fields are
+// unknown.
+//
+// Social: profile links, not share buttons, pixels, log-ins, single posts
+// or a network's home page. Zalo counts as social when a link names a
+// Zalo account (zalo.me/<id>), though in Vietnam it is also a chat
+// channel. LinkedIn counts company, showcase and school pages, not
+// people's /in/ profiles. Links inside an <article> or <blockquote> on
+// other pages than home, contact and help are left out: a blog post links
+// to other people's profiles.
+//
+// Policies: the crawled page pagekind.Find names for the kind; else the
+// best same-site link whose own short text names it (see policies).
 package channels
 
 import (
@@ -63,14 +90,15 @@ type ContactForm struct {
 	// it has one; null when there is none.
 	URL *string `json:"url"`
 	// Fields are the kinds of field the best form asks for, sorted:
-	// attachment, company, email, message, name, order, phone, subject.
+	// address, attachment, company, email, message, name, order, phone,
+	// subject.
 	// Empty for an embedded form service, whose fields are not in the page.
 	Fields []string `json:"fields,omitempty"`
 	// Service names the form service when the best form is an embed
 	// (hubspot, typeform, jotform, google-forms, ...).
 	Service string `json:"service,omitempty"`
-	// Evidence lists every contact form found (at most one a page), the
-	// best first.
+	// Evidence lists the contact forms found (the best of each page, at
+	// most ten pages), the best first.
 	Evidence []Evidence `json:"evidence,omitempty"`
 }
 

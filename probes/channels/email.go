@@ -33,8 +33,10 @@ var (
 	// harvesters: a bracketed word for "at" or "dot" in several languages
 	// ([at], (at), {at}, <at>, [a còng], (nokta), [chấm], (arroba), (a)),
 	// the words AT and DOT in capitals (never lower-case "at", which is
-	// ordinary English), and an at sign or dot with spaces around it.
-	obfRe = regexp.MustCompile(`(?:^|[^\w.%+\-])([\w.%+\-]+)` + atSep + `(` + label + `(?:` + dotSep + label + `)+)`)
+	// ordinary English, and only with DOT), and an at sign with spaces
+	// around it or after it ("@shop.vn" after a word is an Instagram
+	// handle), or a dot with spaces around it.
+	obfRe = regexp.MustCompile(`(?:^|[^\w.%+\-])([\w.%+\-]+)(` + atSep + `)(` + label + `(?:` + dotSep + label + `)+)`)
 
 	// dotSepRe turns each dot spelling of a matched domain back into ".".
 	dotSepRe = regexp.MustCompile(dotSep)
@@ -44,7 +46,7 @@ const (
 	atWords  = `at|@|＠|a|et|arroba|a còng|a cong|a móc|a moc`
 	dotWords = `dot|\.|chấm|cham|nokta|punto|point|punkt|ponto|punt`
 	label    = `[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?`
-	atSep    = `(?:\s*[\[\(\{<]\s*(?i:` + atWords + `)\s*[\]\)\}>]\s*|\s+AT\s+|\s+[@＠]\s*|\s*[@＠]\s+)`
+	atSep    = `(?:\s*[\[\(\{<]\s*(?i:` + atWords + `)\s*[\]\)\}>]\s*|\s+AT\s+|\s*[@＠]\s+)`
 	dotSep   = `(?:\s*[\[\(\{<]\s*(?i:` + dotWords + `)\s*[\]\)\}>]\s*|\s+DOT\s+|\s+\.\s+|\.)`
 )
 
@@ -190,9 +192,17 @@ func textAddresses(text string) (plain, obfuscated []string) {
 		return plain, nil
 	}
 	for _, idx := range obfRe.FindAllStringSubmatchIndex(text, -1) {
-		local, dom := text[idx[2]:idx[3]], text[idx[4]:idx[5]]
+		local, sep, dom := text[idx[2]:idx[3]], text[idx[4]:idx[5]], text[idx[6]:idx[7]]
 		// "Follow us @ instagram.com/brand" is a link, not an address.
-		if end := idx[5]; end < len(text) && text[end] == '/' {
+		if end := idx[7]; end < len(text) && text[end] == '/' {
+			continue
+		}
+		if notLocal[strings.ToLower(local)] {
+			continue
+		}
+		// Capital AT needs capital DOT or a bracketed dot: "SHOP AT
+		// STORE.COM" is a slogan.
+		if strings.TrimSpace(sep) == "AT" && !strings.Contains(dom, " DOT ") && !strings.ContainsAny(dom, "[({<") {
 			continue
 		}
 		d := trimJoined(dotSepRe.ReplaceAllString(dom, "."))
@@ -204,6 +214,14 @@ func textAddresses(text string) (plain, obfuscated []string) {
 		}
 	}
 	return plain, obfuscated
+}
+
+// notLocal are words that stand before a spaced at sign in a sentence
+// ("Follow us @ shop.vn"), not names of mailboxes.
+var notLocal = map[string]bool{
+	"us": true, "me": true, "at": true, "on": true, "in": true, "or": true, "and": true, "find": true,
+	"follow": true, "visit": true, "join": true, "tag": true, "email": true, "mail": true, "e-mail": true,
+	"instagram": true, "facebook": true, "tiktok": true, "twitter": true, "zalo": true, "ig": true, "fb": true,
 }
 
 // trimJoined undoes a page's gluing of an address to the next word

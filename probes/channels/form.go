@@ -30,6 +30,7 @@ const (
 	formSearch     = "search"
 	formNewsletter = "newsletter"
 	formTracking   = "tracking"
+	formJob        = "job"
 	formOther      = "other"
 )
 
@@ -39,8 +40,8 @@ const (
 // a name or phone field without newsletter wording; or a name and phone
 // field with callback or contact wording, or standing on the contact page.
 // Log-in and sign-up forms (a password field or account wording), cart and
-// checkout forms, blog comment and product review forms, search boxes,
-// order tracking and newsletter sign-ups are not.
+// checkout forms, blog comment and product review forms, search boxes, job
+// applications, order tracking and newsletter sign-ups are not.
 func classifyForm(fi formInfo, onContactPage bool) string {
 	k := fi.kinds
 	w := fold.Fold(fi.wording)
@@ -53,6 +54,8 @@ func classifyForm(fi formInfo, onContactPage bool) string {
 		return formComment
 	case k[fieldSearch] && !k[fieldMessage]:
 		return formSearch
+	case hasAny(w, foldedJob):
+		return formJob
 	case k[fieldMessage]:
 		return formContact
 	case !k[fieldEmail] && !k[fieldPhone]:
@@ -131,11 +134,13 @@ func readForm(form *html.Node, labels map[string]string) formInfo {
 			if k := controlKind(n, label, labels); k != "" {
 				fi.kinds[k] = true
 			}
-			if n.DataAtom == atom.Input {
-				switch strings.ToLower(attrOr(n, "type")) {
-				case "submit", "button", "image":
-					words = append(words, attrOr(n, "value"), attrOr(n, "alt"))
-				}
+			switch typ := strings.ToLower(attrOr(n, "type")); {
+			case n.DataAtom != atom.Input:
+			case typ == "submit" || typ == "button" || typ == "image":
+				words = append(words, attrOr(n, "value"), attrOr(n, "alt"))
+			case typ == "file":
+				// An upload's name tells a job application ("cv") apart.
+				words = append(words, splitCamel(attrOr(n, "name")), splitCamel(attrOr(n, "id")), label)
 			}
 			return
 		case atom.Button:
@@ -313,6 +318,9 @@ func (s *siteScan) contactForm() ContactForm {
 	u := b.ps.page.URL
 	out.Present, out.URL, out.Fields, out.Service = true, &u, b.fields, b.service
 	for _, c := range cands {
+		if len(out.Evidence) == maxFormEvidence {
+			break
+		}
 		d := "form: " + strings.Join(c.fields, ", ")
 		if c.service != "" {
 			d = "embedded form: " + c.service
@@ -460,6 +468,10 @@ func countControls(n *html.Node) int {
 	rec(n)
 	return count
 }
+
+// maxFormEvidence bounds ContactForm.Evidence: a form in every page's
+// footer needs no forty rows.
+const maxFormEvidence = 10
 
 // fieldScore ranks a contact form by what it lets a customer say.
 func fieldScore(k map[string]bool) int {

@@ -98,6 +98,11 @@ var (
 		"track order", "track your order", "order tracking", "tra cứu đơn hàng", "kiểm tra đơn hàng",
 		"sipariş takip", "kargo takip", "sendungsverfolgung", "suivi de commande", "seguimiento de pedido",
 	}
+	jobWords = []string{
+		"apply now", "job application", "resume", "cv", "upload your cv", "careers", "ứng tuyển", "nộp hồ sơ",
+		"iş başvurusu", "başvuru formu", "özgeçmiş", "bewerbung", "lebenslauf", "candidature", "postuler",
+		"currículum", "solicitud de empleo",
+	}
 	callbackWords = []string{
 		"call me back", "callback", "request a call", "request a quote", "get a quote", "tư vấn",
 		"đăng ký tư vấn", "nhận tư vấn", "gọi lại", "báo giá", "geri arayalım", "sizi arayalım",
@@ -130,6 +135,7 @@ var (
 	foldedComment    = foldAll(commentWords)
 	foldedTracking   = foldAll(trackingWords)
 	foldedCallback   = foldAll(callbackWords)
+	foldedJob        = foldAll(jobWords)
 )
 
 // hasAny reports whether folded text holds any of the folded phrases as
