@@ -181,36 +181,23 @@ func coverBySpaces(ps *parser, s string, out []hit) []hit {
 	return append(out, best[0]...)
 }
 
-// readVanity reads a number spelt with letters. It needs at least three
-// digits before the letters and three letters, and the digits before the
+// readVanity reads a number spelt with letters. The digits before the
 // letters must not be a valid number on their own: "1900 1234 HCM" is a
 // number followed by a word.
 func readVanity(ps *parser, s string) (hit, bool) {
 	first := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' })
-	letters, digits := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			letters++
-		case r >= '0' && r <= '9':
-			digits++
-		}
-	}
-	lead := strings.TrimSpace(s[:first])
-	if letters < 3 || shapeOf(lead).digits < 3 || letters+digits < minDigits {
-		return hit{}, false
-	}
-	if _, ok := ps.parse(lead, prose); ok {
+	if _, ok := ps.parse(strings.TrimSpace(s[:first]), prose); ok {
 		return hit{}, false
 	}
 	p, ok := ps.parse(phonenumbers.ConvertAlphaCharactersInNumber(s), vanity)
 	return hit{display: s, p: p, vanity: true}, ok
 }
 
-// glued reports a candidate that is part of a bigger token: a word
-// (1Z999AA10123456784, v3.10.240118, an e-mail address), a bigger number
-// (the 1.234.567 of 1.234.567,89) or a time (the 20240115 10 of
-// "20240115 10:30"). An "x" and digits after a number are an extension.
+// glued reports a candidate that is part of a bigger token: a word or code
+// (1Z999AA10123456784, v3.10.240118, HD-0312345678, 2125550123mm), an
+// e-mail address or URL, a percentage, or a time (the 20240115 10 of
+// "20240115 10:30"). An "x" and digits right after a number are an
+// extension. Commas are not glue: "0901234567,0912345678" lists two numbers.
 func glued(text string, a, b int) bool {
 	r1, n1 := utf8.DecodeLastRuneInString(text[:a])
 	r0, _ := utf8.DecodeLastRuneInString(text[:a-n1])
@@ -219,8 +206,6 @@ func glued(text string, a, b int) bool {
 		case latin(r1):
 			return true
 		case strings.ContainsRune(`/\_=@&`, r1):
-			return true
-		case (r1 == '.' || r1 == ',') && unicode.IsDigit(r0):
 			return true
 		case strings.ContainsRune("-‐‑", r1) && (latin(r0) || unicode.IsDigit(r0)):
 			return true
@@ -234,7 +219,7 @@ func glued(text string, a, b int) bool {
 			return !((n1 == 'x' || n1 == 'X') && unicode.IsDigit(n2))
 		case strings.ContainsRune(`%‰°′″_@\=`, n1):
 			return true
-		case (n1 == '.' || n1 == ',' || n1 == ':') && unicode.IsDigit(n2):
+		case n1 == ':' && unicode.IsDigit(n2):
 			return true
 		}
 	}

@@ -11,7 +11,7 @@ type label int
 
 const (
 	labelNone  label = iota // no label, or one that says nothing
-	labelPhone              // "Hotline:", "Tel/Fax", "Call to order:"
+	labelPhone              // a phone word overrides the rest: "Tel/Fax", "Call to order:"
 	labelFax                // "Fax:" alone
 	labelID                 // "Order #", "MST:", "Vergi No", "Cad. No:", "Price:"
 )
@@ -21,16 +21,13 @@ const maxLabelWords = 8
 
 // labelBefore reads the label that ends ctx, the text between the previous
 // number (or the start of the block) and a candidate. Filler words between a
-// label and its number ("no", "number", "số", "numarası", "#") are skipped.
-// A phone word right before the number wins; a fax word loses unless a phone
-// word shares it ("Tel/Fax"); an identifier word loses unless a phone word
-// stands up to three words before it ("Call to order: 1-800-...").
+// label and its number ("no", "number", "số", "numarası") are skipped.
+// A fax word loses unless a phone word shares it ("Tel/Fax"); an identifier
+// word loses unless a phone word stands up to three words before it ("Call
+// to order: 1-800-..."). Any other label says nothing.
 func labelBefore(ctx string) label {
 	ws := labelWords(ctx)
 	for len(ws) > 0 {
-		if tailMatch(ws, phoneWords) > 0 {
-			return labelPhone
-		}
 		if n := tailMatch(ws, faxWords); n > 0 {
 			rest := ws[:len(ws)-n]
 			for len(rest) > 0 && fillers[rest[len(rest)-1]] {
@@ -76,11 +73,8 @@ func faxAfter(after string) bool {
 	return faxWords[fold.Fold(t)]
 }
 
-// labelWords folds the last few words of ctx, reading "#" and "№" as "no".
+// labelWords folds the last few words of ctx.
 func labelWords(ctx string) []string {
-	if strings.ContainsAny(ctx, "#№") {
-		ctx = strings.NewReplacer("#", " no ", "№", " no ").Replace(ctx)
-	}
 	// Only the tail matters; cut long contexts before folding them.
 	if len(ctx) > 160 {
 		i := len(ctx) - 160

@@ -28,6 +28,12 @@ var typeNames = map[phonenumbers.PhoneNumberType]string{
 	phonenumbers.UNKNOWN:              "unknown",
 }
 
+// vanityTypes are the types of number businesses spell with letters.
+var vanityTypes = map[phonenumbers.PhoneNumberType]bool{
+	phonenumbers.TOLL_FREE: true, phonenumbers.PREMIUM_RATE: true, phonenumbers.SHARED_COST: true,
+	phonenumbers.UAN: true, phonenumbers.PERSONAL_NUMBER: true, phonenumbers.VOIP: true,
+}
+
 // strictness says how sure the writer was that the string is a number.
 type strictness int
 
@@ -40,9 +46,11 @@ const (
 	// markup: a tel: link or a JSON-LD telephone says it is a phone number,
 	// so being a valid number is enough.
 	markup
-	// vanity: letters converted with the keypad; a too-long result may be
-	// cut to a valid number (1-800-MATTRESS dials 1-800-628-8737), as
-	// handsets do, but only to a number a business would spell.
+	// vanity: letters converted with the keypad. Businesses spell
+	// non-geographic numbers (vanityTypes); a too-long result is cut to a
+	// valid number, as handsets do (1-800-MATTRESS dials 1-800-628-8737).
+	// Capitals after digits are common enough ("ISO 9001 HACCP") that a
+	// spelt mobile or landline number is not believed.
 	vanity
 )
 
@@ -118,16 +126,11 @@ func (ps *parser) try(s string, k strictness) (parsed, bool) {
 			if !phonenumbers.VALID.Verify(n, s) {
 				return parsed{}, false
 			}
-		} else {
-			if !phonenumbers.TruncateTooLongNumber(n) {
-				return parsed{}, false
-			}
-			switch phonenumbers.GetNumberType(n) {
-			case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.SHARED_COST,
-				phonenumbers.UAN, phonenumbers.PERSONAL_NUMBER:
-			default:
-				return parsed{}, false
-			}
+		} else if !phonenumbers.TruncateTooLongNumber(n) {
+			return parsed{}, false
+		}
+		if !vanityTypes[phonenumbers.GetNumberType(n)] {
+			return parsed{}, false
 		}
 	}
 	return parsed{

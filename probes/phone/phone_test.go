@@ -76,6 +76,8 @@ func TestProbeFindsNumbers(t *testing.T) {
 		{"US parentheses and dots", "US", `<p>(800) 555-0199 and 212.555.0123</p>`,
 			[]string{"+18005550199 toll_free", "+12125550123 fixed_line_or_mobile"}},
 		{"US extension", "US", `<p>Support: 800-555-0199 x123</p>`, []string{"+18005550199 toll_free"}},
+		{"US extension without a space", "US", `<p>Support: 800-555-0199x123</p>`, []string{"+18005550199 toll_free"}},
+		{"international with dots is no price", "US", `<p>Sofia office: +359.888.123.456</p>`, []string{"+359888123456 mobile"}},
 		{"split across spans", "US", `<p><span>1-800</span>-<span>555-0199</span></p>`, []string{"+18005550199 toll_free"}},
 		{"split across inline elements", "VN", `<p>Hotline: <b>1900</b> <i>1234</i></p>`, []string{"+8419001234 premium_rate"}},
 
@@ -93,6 +95,9 @@ func TestProbeFindsNumbers(t *testing.T) {
 			[]string{"+84901234567 mobile", "+84912345678 mobile"}},
 		{"VN two numbers joined by a space", "VN", `<p>Hotline 1900 1234 028 3822 1234</p>`,
 			[]string{"+8419001234 premium_rate", "+842838221234 fixed_line"}},
+		{"VN two numbers joined by a comma", "VN", `<p>ĐT: 0901234567,0912345678</p>`,
+			[]string{"+84901234567 mobile", "+84912345678 mobile"}},
+		{"VN second number without area code", "VN", `<p>ĐT: 028 3822 1234 - 3822 5678</p>`, []string{"+842838221234 fixed_line"}},
 		{"VN spaced dash inside one number", "VN", `<p>ĐT: 028 - 3822 1234</p>`, []string{"+842838221234 fixed_line"}},
 
 		{"TR 0850", "TR", `<p>Müşteri Hizmetleri: 0850 222 0 444</p>`, []string{"+908502220444 voip"}},
@@ -122,8 +127,11 @@ func TestProbeFindsNumbers(t *testing.T) {
 		{"vanity with brackets", "US", `<p>1 (800) GO-FEDEX</p>`, []string{"+18004633339 toll_free"}},
 		{"vanity with extra letters", "US", `<p>1-800-MATTRESS</p>`, []string{"+18006288737 toll_free"}},
 		{"vanity GB", "GB", `<p>0800-HELP-NOW</p>`, []string{"+448004357669 toll_free"}},
+		{"vanity GB without its trunk prefix", "GB", `<p>800-HELP-NOW</p>`, []string{}},
 		{"number then capitals is no vanity", "VN", `<p>1900 1234 HCM</p>`, []string{"+8419001234 premium_rate"}},
 		{"lower-case words are no vanity", "US", `<p>1-800-flowers</p>`, []string{}},
+		{"capitals after a number are no vanity mobile", "VN", `<p>Chứng nhận ISO 9001 HACCP</p>`, []string{}},
+		{"capitals after a number are no truncated vanity", "VN", `<p>ISO 9001 CERTIFIED</p>`, []string{}},
 
 		{"tel/fax label keeps the number", "VN", `<p>Tel/Fax: 028 3822 1234</p>`, []string{"+842838221234 fixed_line"}},
 		{"call to order keeps the number", "US", `<p>Call to order: 1-800-555-0199</p>`, []string{"+18005550199 toll_free"}},
@@ -152,7 +160,7 @@ func TestProbeIgnoresDecoys(t *testing.T) {
 		{"slashed date", "DE", `<p>Gültig bis 05/12/2024</p>`, "05/12/2024"},
 		{"slashed date, day first", "VN", `<p>Ngày 15/01/2024</p>`, ""},
 		{"date and time", "US", `<p>Updated 2024-01-15 10:30</p>`, "2024-01-15 10"},
-		{"timestamp", "US", `<p>Last build 20240115 10:30 UTC</p>`, "20240115 10"},
+		{"timestamp", "US", `<p>Last updated 20240115 10:30 UTC</p>`, "20240115 10"},
 		{"VND price with sign", "VN", `<p>Giá ưu đãi chỉ 19.000.000 ₫</p>`, "19.000.000"},
 		{"VND price with đ", "VN", `<p>18.000.000đ</p>`, "18.000.000"},
 		{"VND price with code", "VN", `<p>19 000 000 VND</p>`, "19 000 000"},
@@ -177,13 +185,14 @@ func TestProbeIgnoresDecoys(t *testing.T) {
 		{"TR tracking", "TR", `<p>Kargo takip numarası 2124445566</p>`, "2124445566"},
 		{"TR invoice", "TR", `<p>Fatura no: 0212 444 55 66</p>`, "0212 444 55 66"},
 		{"ISBN-13", "DE", `<p>ISBN 978-3-16-148410-0</p>`, ""},
-		{"ISBN-10 unlabelled", "FR", `<p>Oxford, 1998. 0-19-852663-6.</p>`, "0-19-852663-6"},
+		{"ISBN-10 unlabelled", "FR", `<p>Oxford University Press 0-19-852663-6</p>`, "0-19-852663-6"},
 		{"ZIP+4", "VN", `<p>Los Angeles, CA 90012-3456</p>`, "90012-3456"},
 		{"version", "VN", `<p>Phiên bản 3.10.240118</p>`, "3.10.240118"},
 		{"version glued to v", "VN", `<p>v3.10.240118</p>`, "3.10.240118"},
 		{"Windows build", "US", `<p>Windows 10.0.19045</p>`, ""},
 		{"IP address", "US", `<p>Server 212.58.244.20 is down</p>`, "212.58.244.20"},
 		{"payment card", "US", `<p>Test card 4111 1111 1111 1111</p>`, ""},
+		{"payment card read as +49", "DE", `<p>Visa 4946 6321 2532 9241</p>`, "4946 6321 2532 9241"},
 		{"MST", "VN", `<p>MST: 0312345678</p>`, "0312345678"},
 		{"Mã số thuế", "VN", `<p>Mã số thuế 0312345678 do Sở KH&ĐT cấp</p>`, "0312345678"},
 		{"Giấy phép ĐKKD", "VN", `<p>GPKD số 0312345678</p>`, "0312345678"},
@@ -194,6 +203,8 @@ func TestProbeIgnoresDecoys(t *testing.T) {
 		{"Turkish street address", "TR", `<p>Büyükdere Cad. No: 185 34394 Levent</p>`, ""},
 		{"year range", "DE", `<p>© 1998-2024</p>`, ""},
 		{"coordinates", "VN", `<p>Sydney: -33.8688197, 151.2092955</p>`, "33.8688197"},
+		{"glued to a code by a dash", "VN", `<p>Phụ tùng HD-0312345678 chính hãng</p>`, "0312345678"},
+		{"glued to a unit", "US", `<p>Cable 2125550123mm</p>`, "2125550123"},
 		{"percent", "US", `<p>2125550123%</p>`, "2125550123"},
 		{"e-mail address", "VN", `<p>0901234567@example.vn</p>`, "0901234567"},
 		{"URL path", "US", `<p>example.test/p/2125550123</p>`, "2125550123"},
@@ -212,6 +223,22 @@ func TestProbeIgnoresDecoys(t *testing.T) {
 				t.Errorf("Probe(%q, %s) = %q, want none", c.body, c.region, got)
 			}
 		})
+	}
+}
+
+// TestProbeNeedsTrunkPrefix checks that numbers read from prose meet
+// libphonenumber's VALID leniency, not mere validity: 1234567890 is a valid
+// British number, but a Briton writes it 01234 567890.
+func TestProbeNeedsTrunkPrefix(t *testing.T) {
+	n, err := phonenumbers.Parse("1234567890", "GB")
+	if err != nil || !phonenumbers.IsValidNumber(n) {
+		t.Fatalf("libphonenumber no longer finds 1234567890 valid in GB: the case tests nothing")
+	}
+	if got := found("GB", `<p>We have served 1234567890 customers</p>`); len(got) != 0 {
+		t.Errorf("Probe = %q, want none", got)
+	}
+	if got, want := found("GB", `<p>Call 01234 567890</p>`), []string{"+441234567890 fixed_line"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Probe = %q, want %q", got, want)
 	}
 }
 
@@ -256,6 +283,9 @@ func TestProbeTelLinks(t *testing.T) {
 		{"vanity link", "US", `<a href="tel:1-800-FLOWERS">Order flowers</a>`,
 			[]Number{{E164: "+18003569377", Type: "toll_free", TollFree: true, Region: "US", ClickToCall: true,
 				Visible: true, Display: "1-800-FLOWERS", Sources: []string{"tel"}}}},
+		{"link in a template", "US", `<template><a href="tel:18005550199">Call</a></template>`,
+			[]Number{{E164: "+18005550199", Type: "toll_free", TollFree: true, Region: "US",
+				Display: "18005550199", Sources: []string{"tel"}}}},
 		{"not a number", "US", `<a href="tel:">x</a><a href="tel:911">x</a><a href="tel:%zz">x</a><a href="telephone.html">x</a>`, []Number{}},
 	}
 	for _, c := range cases {
@@ -291,6 +321,8 @@ func TestProbeJSONLD(t *testing.T) {
 			[]string{"+8419001234 false false jsonld"}},
 		{"also visible", ld(`{"telephone":"tel:+84 28 3822 1234"}`) + `<p>ĐT: 028 3822 1234</p>`,
 			[]string{"+842838221234 false true text,jsonld"}},
+		{"several numbers in one value", ld(`{"telephone":"028 3822 1234 - 0901 234 567"}`),
+			[]string{"+842838221234 false false jsonld", "+84901234567 false false jsonld"}},
 		{"malformed", ld(`{"telephone": "028 3822 1234",,}`) + ld(`{"telephone": `) + ld(`null`) + ld(`"x"`), []string{}},
 		{"not JSON-LD", `<script type="application/json">{"telephone":"028 3822 1234"}</script>`, []string{}},
 		{"type with parameters", `<script type=" Application/LD+JSON; charset=utf-8">{"telephone":"028 3822 1234"}</script>`,
@@ -381,6 +413,15 @@ func TestProbeOrderAndDedup(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Probe order = %q, want %q", got, want)
+	}
+}
+
+func TestProbeDisplayPrefersVisible(t *testing.T) {
+	home := page("https://example.test/", `<script type="application/ld+json">{"telephone":"+84-28-3822-1234"}</script>`)
+	other := page("https://example.test/b", `<p>ĐT: (028) 3822 1234</p>`)
+	f := Probe(siteOf(home, other), Input{Region: "VN"})
+	if len(f.Numbers) != 1 || f.Numbers[0].Display != "(028) 3822 1234" {
+		t.Errorf("Probe = %+v, want one number displayed as %q", f.Numbers, "(028) 3822 1234")
 	}
 }
 

@@ -75,9 +75,11 @@ func decoy(s string) string {
 	case isDate(sh):
 		return "date"
 	case sh.digits >= 13 && allLen(g[:len(g)-1], 4) && len(g) >= 3:
+		// In Germany a Visa number starting 49 reads as +49 ...
 		return "payment card"
-	case sh.digits == 13 && (strings.HasPrefix(digitsOf(g), "978") || strings.HasPrefix(digitsOf(g), "979")),
-		(len(g) == 4 || len(g) == 5) && sh.sameSep(len(g)) == "-" && len(g[len(g)-1]) == 1 && (sh.digits == 10 || sh.digits == 13):
+	case (len(g) == 4 || len(g) == 5) && sh.sameSep(len(g)) == "-" && len(g[len(g)-1]) == 1 && (sh.digits == 10 || sh.digits == 13):
+		// ISBNs are hyphenated with a one-character check digit at the
+		// end; ISBN-10s starting with 0 pass for national numbers.
 		return "isbn"
 	case len(g) == 4 && sh.sameSep(4) == "." && all(g, octet):
 		return "ip address"
@@ -124,8 +126,6 @@ func all(g []string, f func(string) bool) bool {
 func allLen(g []string, n int) bool {
 	return all(g, func(s string) bool { return len(s) == n })
 }
-
-func digitsOf(g []string) string { return strings.Join(g, "") }
 
 // plain reports a candidate of digits and dots only.
 func plain(s string) bool {

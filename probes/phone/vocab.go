@@ -24,23 +24,27 @@ var (
 	// idWords label identifiers, amounts and addresses whose digits can
 	// look like a phone number: orders, parcels, invoices, products, tax and
 	// company registrations, books, software versions, prices, postal boxes
-	// and streets.
+	// and streets. Words that also head phone lines in ordinary prose
+	// ("case", "booking", "account", "via") are listed only with the word
+	// that makes them an identifier ("case no", "booking ref").
 	idWords = words(
 		// orders, parcels, invoices, tickets
 		"order", "order no", "order number", "order id", "your order", "tracking", "tracking no", "tracking number",
-		"tracking code", "awb", "waybill", "shipment", "invoice", "invoice no", "receipt", "ref", "reference",
-		"ticket", "case", "case no", "booking", "confirmation", "transaction", "account", "account no", "customer no",
+		"tracking code", "awb", "waybill", "shipment no", "invoice", "invoice no", "receipt", "receipt no", "ref",
+		"reference", "ticket no", "ticket number", "case no", "case number", "case id", "booking ref",
+		"booking reference", "booking no", "confirmation no", "confirmation number", "transaction id",
+		"account no", "account number", "customer no", "customer number",
 		"ma don", "ma don hang", "don hang", "so don hang", "ma van don", "van don", "hoa don", "ma giao dich",
 		"siparis", "siparis no", "siparis numarasi", "siparis kodu", "takip", "takip no", "takip numarasi",
 		"kargo takip", "fatura", "fatura no", "bestellnummer", "bestellung", "sendungsnummer", "rechnung",
 		"rechnungsnummer", "commande", "numero de commande", "facture", "pedido", "factura", "ordine",
 		// products
-		"sku", "model", "model no", "serial", "serial no", "serial number", "part", "part no", "part number",
-		"item", "item no", "article", "art nr", "ean", "upc", "gtin", "isbn", "issn", "imei", "lot", "batch",
+		"sku", "model", "model no", "serial", "serial no", "serial number", "part no", "part number",
+		"item no", "item number", "art nr", "ean", "upc", "gtin", "isbn", "issn", "imei",
 		"ma sp", "ma san pham", "urun kodu", "stok kodu", "seri no", "artikelnummer",
 		// tax and company registrations, bank accounts
-		"vat", "vat no", "vat number", "tax id", "tin", "ein", "ssn", "company no", "company number", "reg no",
-		"registration", "registration no", "registered", "mst", "ma so thue", "ma so doanh nghiep", "gpkd", "dkkd",
+		"vat", "vat no", "vat number", "tax id", "ssn", "company no", "company number", "reg no",
+		"registration no", "registration number", "mst", "ma so thue", "ma so doanh nghiep", "gpkd", "dkkd",
 		"dkdn", "giay phep", "vergi", "vergi no", "vergi numarasi", "vkn", "tckn", "tc kimlik", "mersis",
 		"mersis no", "ticaret sicil", "sicil no", "ust idnr", "steuernummer", "handelsregister", "hrb", "siret",
 		"siren", "tva", "cif", "nif", "partita iva", "p iva", "iban", "swift", "bic", "stk", "so tai khoan",
@@ -50,11 +54,10 @@ var (
 		"price", "total", "subtotal", "amount", "gia", "gia ban", "thanh tien", "tong", "tong cong", "fiyat",
 		"fiyati", "tutar", "toplam", "preis", "prix", "precio", "prezzo",
 		// postal boxes and streets
-		"box", "po box", "p o box", "suite", "ste", "street", "st", "road", "rd", "avenue", "ave", "blvd",
-		"boulevard", "floor", "unit", "building", "duong", "hop thu", "cad", "caddesi", "cd", "sok", "sokak",
-		"sk", "sokagi", "mah", "mahallesi", "mh", "bulvari", "blv", "kat", "daire", "posta kodu", "postfach",
-		"plz", "rue", "bp", "cedex", "calle", "avda", "via", "viale", "piazza", "zip", "zip code", "postcode",
-		"postal code", "ma buu chinh",
+		"box", "po box", "p o box", "street", "road", "avenue", "blvd", "boulevard", "hop thu", "cad", "caddesi",
+		"cd", "sok", "sokak", "sk", "sokagi", "mah", "mahallesi", "mh", "bulvari", "blv", "posta kodu",
+		"postfach", "plz", "rue", "bp", "cedex", "calle", "avda", "viale", "piazza", "zip", "zip code",
+		"postcode", "postal code", "ma buu chinh",
 	)
 
 	// streetSuffixes end German compound street names (Friedrichstraße,

@@ -1,0 +1,60 @@
+package phone
+
+import "testing"
+
+func TestLabelBefore(t *testing.T) {
+	cases := []struct {
+		ctx  string
+		want label
+	}{
+		{"", labelNone},
+		{"Hotline: ", labelNone},
+		{"Contact us on ", labelNone},
+		{"Order #", labelID},
+		{"Your order number is ", labelID},
+		{"Call to order: ", labelPhone},
+		{"Mã đơn hàng: ", labelID},
+		{"Mã số thuế (MST): ", labelID},
+		{"Sipariş No: ", labelID},
+		{"Vergi Dairesi: Kadıköy, Vergi No: ", labelID},
+		{"Mersis Numarası: ", labelID},
+		{"ISBN ", labelID},
+		{"Giá: ", labelID},
+		{"Friedrichstraße ", labelID},
+		{"Büyükdere Cad. No: ", labelID},
+		{"Fax: ", labelFax},
+		{"Faks ", labelFax},
+		{"Tel/Fax: ", labelPhone},
+		{"Điện thoại và Fax: ", labelPhone},
+		{"Fax/Tel: ", labelNone},
+		{"Tra cứu đơn hàng qua hotline ", labelNone},
+		{"in any case, ", labelNone},
+		{"Contact us via ", labelNone},
+		{"Booking: ", labelNone},
+	}
+	for _, c := range cases {
+		if got := labelBefore(c.ctx); got != c.want {
+			t.Errorf("labelBefore(%q) = %v, want %v", c.ctx, got, c.want)
+		}
+	}
+}
+
+func TestFaxAfter(t *testing.T) {
+	cases := []struct {
+		after string
+		want  bool
+	}{
+		{" (Fax)", true},
+		{" [fax]", true},
+		{" fax", true},
+		{" Fax: ", true},
+		{" Fax: 028 3822 1235", false},
+		{" (Tel)", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		if got := faxAfter(c.after); got != c.want {
+			t.Errorf("faxAfter(%q) = %v, want %v", c.after, got, c.want)
+		}
+	}
+}
