@@ -75,9 +75,8 @@ var placeholderDomains = map[string]bool{
 var placeholderLocals = map[string]bool{
 	"you": true, "your": true, "yourname": true, "your.name": true, "your_name": true,
 	"youremail": true, "your.email": true, "your-email": true, "your_email": true,
-	"name": true, "username": true, "user": true, "email": true, "test": true,
 	"firstname.lastname": true, "first.last": true, "firstname": true, "john.doe": true,
-	"jane.doe": true, "johndoe": true, "janedoe": true, "john": true, "xxx": true,
+	"jane.doe": true, "johndoe": true, "janedoe": true, "xxx": true, "abc": true,
 	"noreply": true, "no-reply": true, "no_reply": true, "donotreply": true, "do-not-reply": true,
 	"do_not_reply": true,
 }
