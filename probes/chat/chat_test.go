@@ -135,7 +135,9 @@ if (typeof Tawk_API !== 'undefined') { Tawk_API.onLoad = function () { Tawk_API.
 window.Intercom && window.Intercom('update');
 if (window.$crisp) { $crisp.push(['do', 'chat:hide']); }
 var open = window.zE ? function () { zE('webWidget', 'open'); } : null;
-if (!window.drift) { console.log('no drift'); } else { drift.load('x'); }
+if (typeof drift === 'object') { drift.load('x'); }
+if (typeof window.lpTag != "undefined") { lpTag.newPage(location.href); }
+if (typeof Kustomer === "function") { Kustomer.open(); }
 </script>`},
 		{"vendor names inside strings", `<script>
 var integrations = ["Intercom", "Drift", "Tawk_API", "https://www.intercom.com/"];
@@ -428,4 +430,68 @@ func TestDetailBounded(t *testing.T) {
 	if len(f.Evidence) != 1 || utf8.RuneCountInString(f.Evidence[0].Detail) > maxDetail {
 		t.Errorf("evidence = %+v, want one row with a detail of at most %d characters", f.Evidence, maxDetail)
 	}
+}
+
+// noisyPage is a home page carrying what real company sites carry besides
+// chat: analytics and marketing tags, a consent banner, structured data,
+// embedded video and map, a social-icon row, help-centre and FAQ links.
+func noisyPage(chat string) string {
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme Outdoor — Gear for every trail</title>
+<script id="Cookiebot" src="https://consent.cookiebot.com/uc.js" data-cbid="00000000-0000-0000-0000-000000000000" type="text/javascript" async></script>
+<script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123XYZ"></script>
+<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-ABC123XYZ');</script>
+<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-K9XYZ12');</script>
+<script>(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};h._hjSettings={hjid:1234567,hjsv:6};a=o.getElementsByTagName('head')[0];r=o.createElement('script');r.async=1;r.src=t+h._hjSettings.hjid+j+h._hjSettings.hjsv;a.appendChild(r);})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>
+<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"></script>
+<script>!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init','123456789012345');fbq('track','PageView');</script>
+<script async type="text/javascript" src="https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123"></script>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Acme Outdoor","url":"https://www.acme-shop.example/","contactPoint":{"@type":"ContactPoint","telephone":"+1-555-0100","contactType":"customer service"},"sameAs":["https://www.facebook.com/acmeoutdoor","https://m.me/acmeoutdoor","https://www.instagram.com/acmeoutdoor"]}</script>
+<script>window.__APP_STATE__ = {"nav":[{"title":"Live chat","url":"/help/live-chat-hours"}],"support":{"provider":"Intercom","helpCenter":"https://acme.zendesk.com/hc"},"flags":{"chatEnabled":false}};</script>
+<script src="https://www.google.com/recaptcha/api.js?render=6LcAAAAAAAAAAAAAAAAAAAAAAAAAAA"></script>
+</head><body>
+<div id="CybotCookiebotDialog" role="dialog"><p>We use cookies for analytics and to run our support chat.</p><button id="CybotCookiebotDialogBodyButtonAccept">Allow all</button></div>
+<header class="site-header"><a href="/" class="logo"><img src="/logo.svg" alt="Acme Outdoor"></a>
+<nav class="mega-menu"><ul><li><a href="/tents">Tents</a></li><li><a href="/backpacks">Backpacks</a></li><li><a href="/sale">Sale</a></li>
+<li><a href="/help">Help</a><ul><li><a href="https://acme.zendesk.com/hc/en-us">Help Center</a></li><li><a href="/faq">FAQ</a></li><li><a href="/contact">Contact us</a></li><li><a href="/help/live-chat-hours">Live chat hours</a></li></ul></li></ul></nav>
+<a href="tel:+15550100" class="hotline">+1 555 0100</a></header>
+<main><h1>Gear for every trail</h1><p>Questions? Our team uses Zendesk, Intercom and WhatsApp Business behind the scenes.</p>
+<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="YouTube video player" allowfullscreen></iframe>
+<iframe src="https://www.google.com/maps/embed?pb=!1m18!1m12" width="400" height="300" loading="lazy"></iframe>
+<section class="faq"><h2>FAQ</h2><button class="accordion">Do you have live chat?</button><div class="panel"><p>Yes — look for the bubble.</p></div></section>
+<div class="trustpilot-widget" data-locale="en-US" data-template-id="5419b6a8b0d04a076446a9ad" data-businessunit-id="abc"><a href="https://www.trustpilot.com/review/acme-shop.example" target="_blank" rel="noopener">Trustpilot</a></div>
+<p>Share: <a href="https://api.whatsapp.com/send?text=Acme%20Outdoor%20https%3A%2F%2Facme-shop.example">WhatsApp</a> <a href="https://www.facebook.com/sharer/sharer.php?u=acme-shop.example">Facebook</a></p>
+</main>
+<footer class="site-footer"><ul class="social"><li><a href="https://www.facebook.com/acmeoutdoor" aria-label="Facebook"></a></li><li><a href="https://www.instagram.com/acmeoutdoor" aria-label="Instagram"></a></li>
+<li><a href="https://www.youtube.com/@acmeoutdoor" aria-label="YouTube"></a></li><li><a href="https://www.tiktok.com/@acmeoutdoor" aria-label="TikTok"></a></li><li><a href="https://www.linkedin.com/company/acme" aria-label="LinkedIn"></a></li></ul>
+<p>Powered by <a href="https://www.shopify.com/">Shopify</a>. Support software by <a href="https://www.zendesk.com/">Zendesk</a>.</p>
+<a href="/privacy">Privacy</a> <a href="mailto:help@acme-shop.example">help@acme-shop.example</a></footer>
+` + chat + `
+</body></html>`
+}
+
+// TestRealLookingSites puts each install snippet into a noisy page: the
+// noise alone must read as no chat, and with a snippet exactly the snippet's
+// vendor.
+func TestRealLookingSites(t *testing.T) {
+	f := Probe(siteOf(crawler.NewPage(testURL, noisyPage(""))))
+	if f.Present {
+		t.Fatalf("noisy page without chat: %+v", f)
+	}
+	tp, fp, fn := 0, 0, 0
+	for _, tc := range installSnippets {
+		f := Probe(siteOf(crawler.NewPage(testURL, noisyPage(tc.html)), crawler.NewPage(testURL+"faq", noisyPage(""))))
+		for _, v := range f.Vendors {
+			if v == tc.vendor {
+				tp++
+			} else {
+				fp++
+				t.Errorf("%s site: unexpected vendor %s, evidence %+v", tc.vendor, v, f.Evidence)
+			}
+		}
+		if !slices.Contains(f.Vendors, tc.vendor) {
+			fn++
+			t.Errorf("%s site: vendor missed, got %v", tc.vendor, f.Vendors)
+		}
+	}
+	t.Logf("vendor detection on noisy pages: %d true, %d false positives, %d missed", tp, fp, fn)
 }

@@ -36,6 +36,9 @@
 //     plugin, Zalo's SDK with only share or follow buttons;
 //   - markup in HTML comments, and code in JavaScript comments: a snippet
 //     commented out is not installed;
+//   - code that only tests for a vendor's global before using it, as themes
+//     do (if (window.Intercom) Intercom("update")): a global the code guards
+//     and never assigns is not an install;
 //   - share links (api.whatsapp.com/send?text=… with no phone, wa.me/?text=),
 //     group invitations (m.me/j/…, chat.whatsapp.com), and messaging links
 //     whose own label says follow or share;

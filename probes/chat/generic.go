@@ -77,9 +77,8 @@ func hasAnyPhrase(folded string, phrases []string) bool {
 // control, "Do you offer live chat on weekends?" is a question about one.
 const maxLabelWords = 7
 
-// genericEntry reports whether n (a link or button, leading to u when it is a
-// link) is a chat entry point of
-// no known vendor, and describes it. It is conservative:
+// genericEntry reports whether n, a link (leading to u) or a button, is a
+// chat entry point of no known vendor, and describes it. It is conservative:
 //
 //   - its own label (text, aria-label, title, alt) must name a chat: a plain
 //     phrase such as "Live chat", "Chat with us", "Chat trực tuyến", "Canlı

@@ -150,7 +150,7 @@ func (g global) in(c *jsCode) bool {
 		isAssign := next == '=' && after != '=' && after != '>'
 		if !dotted {
 			assigned = assigned || isAssign
-			if isGuard(c.text, start, next, after) {
+			if isGuard(c.text, start, e, next, after) {
 				guarded = true
 				return
 			}
@@ -175,9 +175,9 @@ func (g global) in(c *jsCode) bool {
 		}
 	})
 	if used && dotted {
-		refs(c, root, func(start, _ int, next, after byte) {
+		refs(c, root, func(start, e int, next, after byte) {
 			assigned = assigned || next == '=' && after != '=' && after != '>'
-			guarded = guarded || isGuard(c.text, start, next, after)
+			guarded = guarded || isGuard(c.text, start, e, next, after)
 		})
 	}
 	return used && (assigned || !guarded)
@@ -236,23 +236,29 @@ func refs(c *jsCode, name string, fn func(start, e int, next, after byte)) {
 	}
 }
 
-// isGuard reports whether the reference to a global starting at start and
-// followed by next, after is a test of whether it exists: typeof X, !X,
-// X && …, X ? … : …, X == …, if (X).
-func isGuard(t string, start int, next, after byte) bool {
+// isGuard reports whether the reference to a global starting at start, and
+// followed at e by the bytes next, after, tests that it is present before using it: X && …,
+// X ? … : …, if (X), X != …, typeof X !== …, typeof X === "function". Tests
+// for absence (!X, typeof X === "undefined") are how vendors' own loaders
+// avoid loading twice, and are no guard.
+func isGuard(t string, start, e int, next, after byte) bool {
 	k := start
 	for k > 0 && isSpace(t[k-1]) {
 		k--
 	}
 	if strings.HasSuffix(t[:k], "typeof") && (k == len("typeof") || !isIdentByte(t[k-len("typeof")-1])) {
-		return true
-	}
-	if k > 0 && t[k-1] == '!' {
-		return true
+		switch {
+		case next == '!' && after == '=':
+			return true
+		case next == '=' && after == '=':
+			// typeof X === "function" tests presence, === "undefined" absence
+			// (string quotes read ' in jsCode).
+			return !strings.HasPrefix(strings.TrimLeft(t[e:], "= \t"), "'undefined'")
+		}
+		return false
 	}
 	switch {
-	case next == '&' && after == '&', next == '?' && after != '.' && after != '?',
-		next == '!' && after == '=', next == '=' && after == '=':
+	case next == '&' && after == '&', next == '?' && after != '.' && after != '?', next == '!' && after == '=':
 		return true
 	case next == ')' && k > 0 && t[k-1] == '(':
 		return true // if (X), while (X)

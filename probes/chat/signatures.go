@@ -326,11 +326,10 @@ var (
 		"start chat", "start live chat", "chat online", "online chat", "web chat", "webchat",
 		"chat support", "support chat", "open chat",
 		"chat trực tuyến", "chat với chúng tôi", "chat ngay", "chat với nhân viên", "chat với tư vấn viên",
-		"canlı destek", "canlı sohbet", "canlı yardım", "canlı destek hattı", "online sohbet",
+		"canlı destek", "canlı sohbet", "canlı yardım", "online sohbet",
 		"chatten sie mit uns", "chat starten", "jetzt chatten", "live chat starten",
 		"chat en vivo", "chatea con nosotros", "chat en línea", "iniciar chat",
-		"chat en direct", "discuter avec nous", "chat dal vivo", "chatta con noi",
-		"chat ao vivo", "converse conosco", "czat na żywo",
+		"chat en direct", "chat dal vivo", "chatta con noi", "chat ao vivo", "czat na żywo",
 	}
 	// weakChatWords name a chat too briefly to count on a link to a page;
 	// they count on a control run by script (a button, href="#", onclick).

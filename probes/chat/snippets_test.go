@@ -195,7 +195,7 @@ script.addEventListener("load", function() { GorgiasChat.init().then(function ()
 			  baseLiveAgentURL: 'https://d.la1-c2-ph2.salesforceliveagent.com/chat', eswLiveAgentDevName: 'Chat_Agents', isOfflineSupportEnabled: false });
 	};
 	if (!window.embedded_svc) { var s = document.createElement('script'); s.setAttribute('src', 'https://acme.my.salesforce.com/embeddedservice/5.0/esw.min.js'); s.onload = function() { initESW(null); }; document.body.appendChild(s); } else { initESW('https://service.force.com'); }
-</script>`, []string{SignalScriptHost}}, // embedded_svc is guarded (!window.embedded_svc) and never assigned: see global.in
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
 
 	{"helpscout", `<script type="text/javascript">!function(e,t,n){function a(){var e=t.getElementsByTagName("script")[0],n=t.createElement("script");n.type="text/javascript",n.async=!0,n.src="https://beacon-v2.helpscout.net",e.parentNode.insertBefore(n,e)}if(e.Beacon=n=function(t,n,a){e.Beacon.readyQueue.push({method:t,options:n,data:a})},n.readyQueue=[],"complete"===t.readyState)return a();e.attachEvent?e.attachEvent("onload",a):e.addEventListener("load",a,!1)}(window,document,window.Beacon||function(){});
 </script><script type="text/javascript">window.Beacon('init', 'a1b2c3d4-e5f6-7a8b-9c0d-e1f2a3b4c5d6')</script>`,
