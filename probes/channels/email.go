@@ -131,7 +131,7 @@ func normalizeAddress(a string) string {
 		return ""
 	}
 	suffix, icann := publicsuffix.PublicSuffix(domain)
-	if !icann || suffix == domain {
+	if suffix == domain || !icann && !plausibleTLD(tld) {
 		return ""
 	}
 	if placeholderLocals[local] || placeholderDomains[domain] || hexID.MatchString(local) {
@@ -354,4 +354,11 @@ func (s *siteScan) email() Email {
 		out.Evidence = append(out.Evidence, Evidence{Page: first[k], Detail: k[1] + ": " + k[0]})
 	}
 	return out
+}
+
+// plausibleTLD accepts the reserved top-level domains that documentation,
+// demo and staging sites use for real-looking addresses (RFC 2606's
+// .example and .test), besides those of the public suffix list.
+func plausibleTLD(tld string) bool {
+	return tld == "example" || tld == "test"
 }

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/shopper-audit/shopper/crawler"
 )
 
 func TestEmailAddresses(t *testing.T) {
@@ -138,5 +140,15 @@ func TestNormalizeAddress(t *testing.T) {
 		if got := normalizeAddress(c.in); got != c.want {
 			t.Errorf("normalizeAddress(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestReservedTLDAddresses(t *testing.T) {
+	home := crawler.NewPage("http://127.0.0.1:8080/", `<html><body><footer>Write to support@acme-supplies.example or help@shop.test</footer></body></html>`)
+	home.Source = "start"
+	got := Probe(&crawler.Site{Home: home.URL, Pages: []*crawler.Page{home}}, nil).Email.Addresses
+	want := []string{"help@shop.test", "support@acme-supplies.example"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("addresses = %v, want %v", got, want)
 	}
 }

@@ -56,6 +56,7 @@ var vocabulary = map[Kind][]string{
 	Returns: {
 		"returns", "return policy", "returns policy", "refund", "refunds", "refund policy",
 		"exchanges", "exchange policy", "returns and exchanges", "returns and refunds", "money back",
+		"return and exchange", "return and refund", "exchange and return", "return and exchange policy",
 		"cancellation policy", "cancellations", "cancellation and refund", "refund and cancellation",
 		"hoàn hủy", "chính sách hủy", "chính sách hoàn hủy", "iptal ve iade", "iptal koşulları",
 		"stornierung", "stornobedingungen", "annulation", "conditions d annulation", "cancelaciones",
@@ -76,7 +77,8 @@ var vocabulary = map[Kind][]string{
 		"spedizione", "spedizioni", "frete", "verzending", "levering", "dostawa", "wysyłka",
 	},
 	Privacy: {
-		"privacy", "privacy policy", "privacy notice", "data protection", "privacy statement",
+		"privacy", "privacy policy", "privacy notice", "data protection", "privacy statement", "personal data", "gdpr",
+		"chính sách riêng tư", "kişisel veriler", "kişisel verilerin işlenmesi",
 		"bảo mật", "chính sách bảo mật", "quyền riêng tư", "bảo mật thông tin", "chính sách quyền riêng tư",
 		"gizlilik", "gizlilik politikası", "kvkk", "kişisel verilerin korunması", "aydınlatma metni",
 		"gizlilik sözleşmesi", "datenschutz", "datenschutzerklärung",
