@@ -6,10 +6,10 @@
 // together: the vendor's script (<script src>, or a URL built by an inline
 // loader such as s.src="https://embed.tawk.to/…"), the globals its inline
 // snippet sets or calls (window.intercomSettings =, Tawk_API, $crisp,
-// drift.load(…)), the widget's own elements and iframes (#hubspot-messages-
-// iframe-container, .zalo-chat-widget), click-to-chat links (wa.me/<number>,
-// m.me/<page>, zalo.me/<number>), and, on rendered pages, the globals defined
-// on window (Page.Globals). Static HTML shows only what the page source
+// drift.load(…)), the widget's own elements and iframes
+// (#hubspot-messages-iframe-container, .zalo-chat-widget), click-to-chat
+// links (wa.me/<number>, m.me/<page>, zalo.me/<number>), and, on rendered
+// pages, the globals defined on window (Page.Globals). Static HTML shows only what the page source
 // holds; widgets injected late by tag managers show only on rendered pages.
 // A visible "Live chat" / "Chat with us" / "Chat trực tuyến" / "Canlı
 // destek" control that opens a chat, with no vendor behind it that the
@@ -60,8 +60,22 @@
 //     fwSettings, FreshworksWidget), which the Freshdesk Omni edition uses
 //     to carry chat, as the project's vendor table lists it.
 //   - Generic entry points are reported only when no vendor is found: a
-//     "Live chat" button on a site with Intercom opens Intercom.
+//     "Live chat" button on a site with Intercom opens Intercom. A generic
+//     control hidden by its markup does not count; a vendor's widget element
+//     or click-to-chat link does, hidden or not, since widgets start hidden
+//     and show themselves.
+//   - <link rel=preload as=script> of a vendor's script counts (the page
+//     loads it); preconnect and dns-prefetch hints do not.
+//   - Facebook's SDK global FB and Zalo's ZaloSocialSDK are no signature:
+//     both SDKs also draw like, share and follow buttons. Meta retired the
+//     Messenger chat plugin in 2024; pages still carrying it count.
+//   - A vendor's script host written in inline code counts even without a
+//     scheme, since some loaders build the URL from a bare host (Olark,
+//     Subiz). A consent manager's inline configuration that lists vendors'
+//     hosts it would block therefore reads as those vendors: a known limit.
 //
 // Each vendor is reported once, with at most MaxEvidence rows of evidence,
-// however many pages show it.
+// however many pages show it: distinct rows, one of each kind of signal
+// first. The probe reads each page in one walk of its shared tree and costs
+// less than parsing the page did (see BenchmarkProbe).
 package chat
