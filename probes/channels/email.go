@@ -63,7 +63,6 @@ var fileExtensions = map[string]bool{
 // and documentation, and of error-reporting services whose ids look like
 // addresses.
 var placeholderDomains = map[string]bool{
-	"example.com": true, "example.org": true, "example.net": true, "example.edu": true,
 	"domain.com": true, "domain.tld": true, "email.com": true, "test.com": true, "test.test": true,
 	"mail.com": true, "company.com": true, "website.com": true, "site.com": true, "abc.com": true,
 	"xyz.com": true, "sentry.io": true, "wixpress.com": true, "sentry-next.wixpress.com": true,
@@ -139,7 +138,12 @@ func normalizeAddress(a string) string {
 	}
 	if reg, err := publicsuffix.EffectiveTLDPlusOne(domain); err == nil {
 		name := strings.TrimSuffix(reg, "."+suffix)
-		if placeholderDomains[reg] || name == "example" ||
+		if strings.TrimSuffix(reg, "."+suffix) == "example" && !roleMailbox(local) {
+			// Documentation's sample domain: jane@example.com is a sample,
+			// support@example.com a demo site's real desk.
+			return ""
+		}
+		if placeholderDomains[reg] ||
 			strings.HasPrefix(name, "your") && placeholderNames[strings.Trim(name[4:], "-_")] {
 			return ""
 		}
@@ -361,4 +365,30 @@ func (s *siteScan) email() Email {
 // .example and .test), besides those of the public suffix list.
 func plausibleTLD(tld string) bool {
 	return tld == "example" || tld == "test"
+}
+
+// roleWords are the words of a customer-service mailbox's local part.
+var roleWords = map[string]bool{
+	"support": true, "info": true, "help": true, "contact": true, "sales": true, "service": true,
+	"care": true, "hello": true, "enquiries": true, "inquiries": true, "orders": true, "customer": true,
+	"customerservice": true, "customercare": true, "office": true, "team": true, "billing": true,
+	"returns": true, "shop": true, "store": true, "cskh": true, "hotro": true, "lienhe": true,
+	"chamsockhachhang": true, "destek": true, "bilgi": true, "iletisim": true, "musterihizmetleri": true,
+	"kundenservice": true, "kontakt": true, "hilfe": true, "contacto": true, "ayuda": true, "soporte": true,
+	"servicio": true, "ventas": true, "aide": true, "serviceclient": true,
+}
+
+// roleMailbox reports whether a local part names a desk ("support",
+// "customer.care", "cskh") rather than a person or a placeholder.
+func roleMailbox(local string) bool {
+	words := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '-' || r == '_' || r == '+' })
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !roleWords[w] {
+			return false
+		}
+	}
+	return true
 }

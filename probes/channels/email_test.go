@@ -152,3 +152,13 @@ func TestReservedTLDAddresses(t *testing.T) {
 		t.Errorf("addresses = %v, want %v", got, want)
 	}
 }
+
+func TestExampleDomainRoleMailboxes(t *testing.T) {
+	home := crawler.NewPage("http://127.0.0.1:8080/", `<html><body><p>For example, jane@example.com.</p><footer><a href="mailto:customer.care@example.com">Write to us</a> support@example.org</footer></body></html>`)
+	home.Source = "start"
+	got := Probe(&crawler.Site{Home: home.URL, Pages: []*crawler.Page{home}}, nil).Email.Addresses
+	want := []string{"customer.care@example.com", "support@example.org"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("addresses = %v, want %v", got, want)
+	}
+}
