@@ -38,11 +38,25 @@ type Finding struct {
 	// Vendors lists the ids of the vendors found, sorted; empty, not nil,
 	// when none is (Present may still be true: a chat of no known vendor).
 	Vendors []string `json:"vendors"`
+	// OtherVendors lists vendors found that are outside the ids Vendors
+	// keeps to (iadvize, chatra, ...); empty, not nil, when none is.
+	OtherVendors []string `json:"other_vendors"`
 	// Evidence holds up to MaxEvidence rows per vendor, vendors in the order
 	// of Vendors; rows for a chat of no known vendor (Vendor "") come last
 	// and only when no vendor was found.
 	Evidence []Evidence `json:"evidence"`
 }
+
+// other holds the ids of vendors marked Other in the table.
+var other = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range vendors {
+		if v.Other {
+			m[v.ID] = true
+		}
+	}
+	return m
+}()
 
 // MaxEvidence is the number of evidence rows kept per vendor.
 const MaxEvidence = 3
@@ -155,15 +169,20 @@ func choose(rows []Evidence) []Evidence {
 }
 
 func (c *collector) finding() Finding {
-	f := Finding{Vendors: []string{}, Evidence: []Evidence{}}
+	f := Finding{Vendors: []string{}, OtherVendors: []string{}, Evidence: []Evidence{}}
 	for id := range c.byVendor {
-		f.Vendors = append(f.Vendors, id)
+		if other[id] {
+			f.OtherVendors = append(f.OtherVendors, id)
+		} else {
+			f.Vendors = append(f.Vendors, id)
+		}
 	}
 	sort.Strings(f.Vendors)
-	for _, id := range f.Vendors {
+	sort.Strings(f.OtherVendors)
+	for _, id := range append(append([]string{}, f.Vendors...), f.OtherVendors...) {
 		f.Evidence = append(f.Evidence, choose(c.byVendor[id])...)
 	}
-	if len(f.Vendors) == 0 {
+	if len(f.Vendors)+len(f.OtherVendors) == 0 {
 		f.Evidence = append(f.Evidence, choose(c.generic)...)
 	}
 	f.Present = len(f.Evidence) > 0

@@ -36,6 +36,10 @@ type vendor struct {
 	Runtime []string   // window globals seen at run time (Page.Globals)
 	DOM     []string   // CSS selectors of the widget's own elements
 	Links   []linkRule // click-to-chat links (<a href>)
+	// Other marks a vendor outside the ids the JSON contract lists: it
+	// makes Present true and is named in Finding.OtherVendors, while
+	// Finding.Vendors keeps to the contract's ids.
+	Other bool
 }
 
 // urlRule is a URL pattern, see vendor.
@@ -61,6 +65,19 @@ const (
 
 // vendors is the signature table, sorted by id.
 var vendors = []vendor{
+	{
+		ID: "chaport", Name: "Chaport", Other: true,
+		Scripts: []urlRule{"app.chaport.com/javascripts/insert.js", "app.chaport.com/widget"},
+		Globals: []string{"chaportConfig"},
+		Runtime: []string{"chaport"},
+	},
+	{
+		ID: "chatra", Name: "Chatra", Other: true,
+		Scripts: []urlRule{"call.chatra.io/chatra.js", "*.chatra.io/chatra.js"},
+		Globals: []string{"ChatraID", "ChatraSetup"},
+		Runtime: []string{"Chatra", "ChatraID"},
+		DOM:     []string{"#chatra"},
+	},
 	{
 		ID: "chatwoot", Name: "Chatwoot",
 		// Chatwoot is often self-hosted: its SDK path is the signature.
@@ -140,6 +157,12 @@ var vendors = []vendor{
 		DOM:     []string{"#gorgias-chat-container", "[id^=gorgias-chat-widget-install]"},
 	},
 	{
+		ID: "helpcrunch", Name: "HelpCrunch", Other: true,
+		Scripts: []urlRule{"widget.helpcrunch.com"},
+		Globals: []string{"HelpCrunch", "helpcrunchSettings"},
+		Runtime: []string{"HelpCrunch"},
+	},
+	{
 		ID: "helpscout", Name: "Help Scout Beacon",
 		Scripts: []urlRule{"beacon-v2.helpscout.net"},
 		Globals: []string{"Beacon('"},
@@ -155,6 +178,12 @@ var vendors = []vendor{
 		Globals: []string{"HubSpotConversations", "hsConversationsSettings", "hsConversationsOnReady"},
 		Runtime: []string{"HubSpotConversations"},
 		DOM:     []string{"#hubspot-messages-iframe-container", "iframe#hubspot-conversations-iframe"},
+	},
+	{
+		ID: "iadvize", Name: "iAdvize", Other: true,
+		Scripts: []urlRule{"halc.iadvize.com", "*.iadvize.com/iadvize.js"},
+		Globals: []string{"iAdvizeInterface", "idzCustomData"},
+		Runtime: []string{"iAdvize", "iAdvizeInterface"},
 	},
 	{
 		ID: "intercom", Name: "Intercom",
@@ -173,11 +202,23 @@ var vendors = []vendor{
 		Links:   []linkRule{{"jivo.chat", needMore}},
 	},
 	{
+		ID: "kommunicate", Name: "Kommunicate", Other: true,
+		Scripts: []urlRule{"widget.kommunicate.io"},
+		Globals: []string{"kommunicateSettings"},
+		Runtime: []string{"kommunicate", "Kommunicate"},
+	},
+	{
 		ID: "kustomer", Name: "Kustomer",
 		Scripts: []urlRule{"cdn.kustomerapp.com/chat-web/"},
 		Globals: []string{"Kustomer"},
 		Runtime: []string{"Kustomer"},
 		DOM:     []string{"#kustomer-ui-sdk-iframe"},
+	},
+	{
+		ID: "liveagent", Name: "LiveAgent", Other: true,
+		Scripts: []urlRule{"*.ladesk.com/scripts/track.js"},
+		Globals: []string{"LiveAgent"},
+		Runtime: []string{"LiveAgent"},
 	},
 	{
 		ID: "livechat", Name: "LiveChat",
@@ -229,6 +270,11 @@ var vendors = []vendor{
 		DOM:     []string{"#PureChatWidget"},
 	},
 	{
+		ID: "reamaze", Name: "Re:amaze", Other: true,
+		Scripts: []urlRule{"cdn.reamaze.com/assets/reamaze.js"},
+		Runtime: []string{"Reamaze"},
+	},
+	{
 		ID: "salesforce", Name: "Salesforce Chat / Messaging",
 		// my.site.com alone hosts Experience Cloud help centres: only the
 		// embedded-messaging bootstrap path is chat.
@@ -244,6 +290,12 @@ var vendors = []vendor{
 		Globals: []string{"_smartsupp", "smartsupp("},
 		Runtime: []string{"smartsupp", "_smartsupp"},
 		DOM:     []string{"#smartsupp-widget-container"},
+	},
+	{
+		ID: "snapengage", Name: "SnapEngage", Other: true,
+		Scripts: []urlRule{"code.snapengage.com", "storage.googleapis.com/code.snapengage.com/"},
+		Globals: []string{"SnapEngage"},
+		Runtime: []string{"SnapEngage"},
 	},
 	{
 		ID: "subiz", Name: "Subiz",
@@ -267,6 +319,12 @@ var vendors = []vendor{
 		Runtime: []string{"tidioChatApi"},
 		DOM:     []string{"#tidio-chat", "iframe#tidio-chat-iframe"},
 		Links:   []linkRule{{"www.tidio.com/talk/", needMore}, {"tidio.com/talk/", needMore}},
+	},
+	{
+		ID: "trengo", Name: "Trengo", Other: true,
+		Scripts: []urlRule{"static.widget.trengo.eu/embed.js", "*.trengo.eu/embed.js"},
+		Globals: []string{"Trengo"},
+		Runtime: []string{"Trengo"},
 	},
 	{
 		ID: "userlike", Name: "Userlike",

@@ -211,7 +211,14 @@ func TestEverySignature(t *testing.T) {
 		p := crawler.NewPage(testURL, page(tc.html))
 		p.Globals = tc.globals
 		f := Probe(siteOf(p))
-		if !slices.Equal(f.Vendors, []string{tc.vendor}) {
+		found := f.Vendors
+		if other[tc.vendor] {
+			found = f.OtherVendors
+			if len(f.Vendors) != 0 || !f.Present {
+				t.Errorf("%s (%s): Vendors = %v, Present %v; want [] and true for a vendor outside the contract's ids", tc.vendor, tc.name, f.Vendors, f.Present)
+			}
+		}
+		if !slices.Equal(found, []string{tc.vendor}) {
 			t.Errorf("%s (%s): Vendors = %v, want [%s]\nhtml: %s\nevidence: %+v", tc.vendor, tc.name, f.Vendors, tc.vendor, tc.html, f.Evidence)
 			continue
 		}

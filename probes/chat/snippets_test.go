@@ -7,6 +7,80 @@ var installSnippets = []struct {
 	html    string
 	signals []string // signal kinds the snippet must produce
 }{
+	// Vendors outside the contract's ids: present, named in other_vendors.
+	{"iadvize", `<script>
+  window.iAdvizeInterface = window.iAdvizeInterface || [];
+  iAdvizeInterface.config = { "sid": 8841, "lang": "fr" };
+</script>
+<script src="https://halc.iadvize.com/iadvize.js" async></script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"chatra", `<script>
+    (function(d, w, c) {
+        w.ChatraID = 'aBcD1234xyz';
+        var s = d.createElement('script');
+        w[c] = w[c] || function() { (w[c].q = w[c].q || []).push(arguments); };
+        s.async = true;
+        s.src = 'https://call.chatra.io/chatra.js';
+        if (d.head) d.head.appendChild(s);
+    })(document, window, 'Chatra');
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"helpcrunch", `<script type="text/javascript">
+  window.helpcrunchSettings = { organization: 'acme', appId: '1a2b3c' };
+</script>
+<script type="text/javascript">
+  (function(w,d){var hS=w.helpcrunchSettings;if(!hS||!hS.organization){return;}var widgetSrc='https://'+hS.organization+'.widget.helpcrunch.com/';w.HelpCrunch=function(){w.HelpCrunch.q.push(arguments)};w.HelpCrunch.q=[];function r(){if (d.querySelector('script[src="' + widgetSrc + '"')) { return; }var s=d.createElement('script');s.async=1;s.type='text/javascript';s.src=widgetSrc;(d.body||d.head).appendChild(s);}if(d.readyState === 'complete'||hS.loadImmediately){r();} else if(w.attachEvent){w.attachEvent('onload',r)}else{w.addEventListener('load',r,false)}})(window, document);
+</script>
+<script src="https://widget.helpcrunch.com/loader.js" async></script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"kommunicate", `<script type="text/javascript">
+    (function(d, m){
+        var kommunicateSettings = {"appId":"2f1e3d","popupWidget":true,"automaticChatOpenOnNavigation":true};
+        var s = document.createElement("script"); s.type = "text/javascript"; s.async = true;
+        s.src = "https://widget.kommunicate.io/v2/kommunicate.app";
+        var h = document.getElementsByTagName("head")[0]; h.appendChild(s);
+        window.kommunicate = m; m._globals = kommunicateSettings;
+    })(document, window.kommunicate || {});
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"liveagent", `<script type="text/javascript">
+(function(d, src, c) { var t=d.scripts[d.scripts.length - 1],s=d.createElement('script');s.id='la_x2s6df8d';s.async=true;s.src=src;s.onload=s.onreadystatechange=function(){var rs=this.readyState;if(rs&&(rs!='complete')&&(rs!='loaded')){return;}c(this);};t.parentElement.insertBefore(s,t.nextSibling);})(document,
+'https://acme.ladesk.com/scripts/track.js',
+function(e){ LiveAgent.createButton('a1b2c3d4', e); });
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"reamaze", `<script type="text/javascript" async src="https://cdn.reamaze.com/assets/reamaze.js"></script>
+<script type="text/javascript">
+  var _support = _support || { 'ui': {}, 'user': {} };
+  _support['account'] = 'acme';
+  _support['ui']['contactMode'] = 'default';
+</script>`, []string{SignalScriptHost}},
+	{"snapengage", `<script type="text/javascript">
+  (function() {
+    var se = document.createElement('script'); se.type = 'text/javascript'; se.async = true;
+    se.src = 'https://storage.googleapis.com/code.snapengage.com/js/5e1b1a2c-0000-4c3d-9e8f-1234567890ab.js';
+    var done = false;
+    se.onload = se.onreadystatechange = function() {
+      if (!done&&(!this.readyState||this.readyState==='loaded'||this.readyState==='complete')) {
+        done = true;
+        SnapEngage.setCallback('Open', function() {});
+      }
+    };
+    var s = document.getElementsByTagName('script')[0]; s.parentNode.insertBefore(se, s);
+  })();
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"trengo", `<script type="text/javascript">
+  window.Trengo = window.Trengo || {};
+  window.Trengo.key = 'AbCdEf123456';
+  (function(d, script, t) {
+      script = d.createElement('script');
+      script.type = 'text/javascript';
+      script.async = true;
+      script.src = 'https://static.widget.trengo.eu/embed.js';
+      d.getElementsByTagName('head')[0].appendChild(script);
+  }(document));
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+	{"chaport", `<script type="text/javascript">
+(function(w,d,v3){
+w.chaportConfig = { appId : '5f1e2d3c4b5a697887766554' };
+if(w.chaport)return;v3=w.chaport={};v3._q=[];v3._l={};v3.q=function(){v3._q.push(arguments)};v3.on=function(e,fn){if(!v3._l[e])v3._l[e]=[];v3._l[e].push(fn)};var s=d.createElement('script');s.type='text/javascript';s.async=true;s.src='https://app.chaport.com/javascripts/insert.js';var ss=d.getElementsByTagName('script')[0];ss.parentNode.insertBefore(s,ss)})(window, document);
+</script>`, []string{SignalScriptHost, SignalInlineGlobal}},
+
 	{"intercom", `<script>
   window.intercomSettings = {
     api_base: "https://api-iam.intercom.io",
