@@ -72,8 +72,8 @@ func Summary(w io.Writer, r *audit.Result) error {
 	chat := "none found"
 	if r.Chat.Present {
 		chat = "yes"
-		if len(r.Chat.Vendors) > 0 {
-			chat = list(r.Chat.Vendors, 5)
+		if v := append(append([]string{}, r.Chat.Vendors...), r.Chat.OtherVendors...); len(v) > 0 {
+			chat = list(v, 5)
 		} else {
 			chat = "yes (vendor not recognised)"
 		}
