@@ -2,6 +2,8 @@ package faq
 
 import (
 	"strings"
+
+	"github.com/PuerkitoBio/goquery"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,12 +24,12 @@ const (
 	byAccordion               // accordion, collapse and toggle widgets
 	byHeading                 // a heading or leading bold text followed by an answer
 	byDL                      // <dt> followed by <dd>
-	byText                    // "Q: ... A: ..." blocks and question paragraphs
 	byLink                    // help-centre article titles listed as links
+	byText                    // "Q: ... A: ..." blocks and question paragraphs
 	nMethods
 )
 
-var methodNames = [nMethods]string{"jsonld", "microdata", "details", "accordion", "heading", "dl", "text", "link"}
+var methodNames = [nMethods]string{"jsonld", "microdata", "details", "accordion", "heading", "dl", "link", "text"}
 
 // cand is one question found on a page.
 type cand struct {
@@ -50,19 +52,32 @@ type link struct {
 	nav bool   // inside a <nav>, not the page's content
 }
 
+// Budgets for walks below one element, in nodes: they keep the probe linear
+// on deeply nested markup.
+const (
+	labelNodes = 200  // a question's wording
+	panelNodes = 2000 // an answer panel or a paragraph
+)
+
 // analysis is what one page holds, computed once per Probe call.
 type analysis struct {
 	cands []cand
 	links []link
 	faqLD bool // its JSON-LD declares a FAQPage or QAPage
+	// unanswered holds the keys of headings worded as questions that no
+	// answer follows; the text pattern must not count them either.
+	unanswered map[string]bool
 }
 
 // analyse finds every question candidate on a page, whatever the page is;
 // which candidates count is decided by the caller, who knows the page's
 // place in the site's FAQ.
 func analyse(p *crawler.Page) *analysis {
-	doc := p.Doc()
-	a := &analysis{}
+	a := &analysis{unanswered: map[string]bool{}}
+	doc := document(p)
+	if doc == nil {
+		return a
+	}
 	ld := jsonLD(doc)
 	a.faqLD = ld.faq
 	for _, q := range ld.questions {
@@ -70,7 +85,7 @@ func analyse(p *crawler.Page) *analysis {
 			a.cands = append(a.cands, cand{shown: shown, key: key, method: byJSONLD})
 		}
 	}
-	w := &walker{p: p, a: a, ids: map[string]*html.Node{}, panels: map[*html.Node]bool{}, labels: map[*html.Node]bool{}}
+	w := &walker{p: p, a: a, ids: map[string]*html.Node{}, panels: map[*html.Node]bool{}, labels: map[*html.Node]bool{}, answers: map[*html.Node]bool{}, hiddenMemo: map[*html.Node]bool{}}
 	for _, n := range doc.Nodes {
 		w.index(n)
 	}
@@ -82,12 +97,31 @@ func analyse(p *crawler.Page) *analysis {
 	return a
 }
 
+// document returns the page's parsed document, or nil when the page cannot
+// be parsed. crawler.Page.Doc panics, on its first call and every later
+// use, for documents the HTML parser rejects (more than 512 open elements):
+// such a page holds no questions rather than sinking the probe.
+func document(p *crawler.Page) (doc *goquery.Document) {
+	defer func() {
+		if recover() != nil {
+			doc = nil
+		}
+	}()
+	doc = p.Doc()
+	if doc == nil || len(doc.Nodes) == 0 || doc.Nodes[0] == nil {
+		return nil
+	}
+	return doc
+}
+
 type walker struct {
-	p      *crawler.Page
-	a      *analysis
-	ids    map[string]*html.Node
-	panels map[*html.Node]bool // answer panels of toggles: hidden by design, still read
-	labels map[*html.Node]bool // elements already counted as a question's wording
+	p          *crawler.Page
+	a          *analysis
+	ids        map[string]*html.Node
+	panels     map[*html.Node]bool // answer panels of toggles: hidden by design, still read
+	labels     map[*html.Node]bool // elements already counted as a question's wording
+	answers    map[*html.Node]bool // memo of answerish
+	hiddenMemo map[*html.Node]bool // memo of crawler.Hidden
 }
 
 // scope is what a walk knows about the ancestors of the current element.
@@ -121,7 +155,7 @@ func (w *walker) walk(n *html.Node, s scope) {
 	default:
 		return
 	}
-	if skipped(n) || crawler.Hidden(n) && !w.panels[n] {
+	if skipped(n) || w.hidden(n) && !w.panels[n] {
 		return
 	}
 	s = enter(n, s)
@@ -206,16 +240,24 @@ func (w *walker) detect(n *html.Node) bool {
 	}
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		text := w.labelText(n)
-		if questionForm(text) && w.answerAfter(n) {
-			if c := w.add(n, text, byHeading, false); c != nil {
-				c.h1 = n.DataAtom == atom.H1
-			}
-			return true
+		if hasToggle(n) {
+			return false // the toggle inside is the question
 		}
+		text := w.labelText(n)
+		if !questionForm(text) {
+			return false
+		}
+		if !w.answerAfter(n) {
+			w.unanswered(text)
+			return false
+		}
+		if c := w.add(n, text, byHeading, false); c != nil {
+			c.h1 = n.DataAtom == atom.H1
+		}
+		return true
 	case atom.Strong, atom.B:
 		block := blockAncestor(n)
-		if block == nil || isHeading(block) {
+		if block == nil || isHeading(block) || hasToggle(n) {
 			return false
 		}
 		before, after := around(block, n)
@@ -223,20 +265,52 @@ func (w *walker) detect(n *html.Node) bool {
 			return false
 		}
 		text := w.labelText(n)
-		if questionForm(text) && (after || w.answerAfter(block)) {
-			w.add(n, text, byHeading, false)
-			return true
+		if !questionForm(text) {
+			return false
 		}
+		if !after && !w.answerAfter(block) {
+			w.unanswered(text)
+			return false
+		}
+		w.add(n, text, byHeading, false)
+		return true
 	case atom.Dt:
 		text := w.labelText(n)
-		if dd := nextElement(n); dd != nil && dd.DataAtom == atom.Dd && questionForm(text) {
+		if !questionForm(text) {
+			return false
+		}
+		if dd := nextElement(n); dd != nil && dd.DataAtom == atom.Dd {
 			if t, _ := answerRunes(dd, nil); t > 0 {
 				w.add(n, text, byDL, false)
 				return true
 			}
 		}
+		w.unanswered(text)
 	}
 	return false
+}
+
+// unanswered notes a question-worded heading with no answer after it.
+func (w *walker) unanswered(text string) {
+	if _, key, ok := admit(text, false); ok {
+		w.a.unanswered[key] = true
+	}
+}
+
+// hasToggle reports a toggle inside n.
+func hasToggle(n *html.Node) bool {
+	budget := labelNodes
+	var rec func(*html.Node) bool
+	rec = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil && budget > 0; c = c.NextSibling {
+			budget--
+			if c.Type == html.ElementNode && (isToggle(c) || rec(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return rec(n)
 }
 
 // add records a question candidate when its wording is admissible.
@@ -276,7 +350,7 @@ func (w *walker) toggle(node, label, panel *html.Node, m method) {
 // and the rest the answer.
 func (w *walker) item(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipped(c) || crawler.Hidden(c) {
+		if c.Type != html.ElementNode || skipped(c) || w.hidden(c) {
 			continue
 		}
 		if w.labelText(c) != "" {
@@ -401,13 +475,17 @@ func (w *walker) panelOf(n *html.Node) *html.Node {
 
 // labelText returns the visible wording of an element: hidden parts, icons,
 // and answer panels nested in a toggle are left out.
+// An element of more than labelNodes elements is not a question's wording
+// but a section: its text is not read.
 func (w *walker) labelText(n *html.Node) string {
 	var b strings.Builder
+	budget := labelNodes
 	var rec func(*html.Node)
 	rec = func(c *html.Node) {
-		if b.Len() > 4*maxQuestion {
+		if b.Len() > 4*maxQuestion || budget < 0 {
 			return
 		}
+		budget--
 		switch c.Type {
 		case html.TextNode:
 			b.WriteString(c.Data)
@@ -416,7 +494,7 @@ func (w *walker) labelText(n *html.Node) string {
 		default:
 			return
 		}
-		if skipped(c) || c != n && (crawler.Hidden(c) || w.panels[c] || answerish(c)) {
+		if skipped(c) || c != n && (w.hidden(c) || w.panels[c] || w.answerish(c)) {
 			return
 		}
 		block := blockElements[c.DataAtom]
@@ -431,6 +509,9 @@ func (w *walker) labelText(n *html.Node) string {
 		}
 	}
 	rec(n)
+	if budget < 0 {
+		return ""
+	}
 	return clean(b.String())
 }
 
@@ -469,7 +550,7 @@ func textCands(p *crawler.Page, a *analysis) {
 			if !endsWithQMark(b) || !questionForm(b) || next == "" || questionForm(next) {
 				continue
 			}
-			if shown, key, ok := admit(b, false); ok {
+			if shown, key, ok := admit(b, false); ok && !a.unanswered[key] {
 				a.cands = append(a.cands, cand{shown: shown, key: key, method: byText, loose: true})
 			}
 		}
@@ -589,7 +670,27 @@ func isItem(n *html.Node) bool {
 	return false
 }
 
-// answerish reports an element that holds an answer rather than wording.
+// hidden is crawler.Hidden, computed once per element.
+func (w *walker) hidden(n *html.Node) bool {
+	v, ok := w.hiddenMemo[n]
+	if !ok {
+		v = crawler.Hidden(n)
+		w.hiddenMemo[n] = v
+	}
+	return v
+}
+
+// answerish reports, once per element, an element that holds an answer
+// rather than wording.
+func (w *walker) answerish(n *html.Node) bool {
+	v, ok := w.answers[n]
+	if !ok {
+		v = answerish(n)
+		w.answers[n] = v
+	}
+	return v
+}
+
 func answerish(n *html.Node) bool {
 	for _, tok := range strings.Fields(attr(n, "class")) {
 		parts := nameParts(tok)
@@ -646,9 +747,11 @@ func labelNode(n *html.Node) *html.Node {
 		return n
 	}
 	var found *html.Node
+	budget := labelNodes
 	var rec func(*html.Node)
 	rec = func(c *html.Node) {
-		for ch := c.FirstChild; ch != nil && found == nil; ch = ch.NextSibling {
+		for ch := c.FirstChild; ch != nil && found == nil && budget > 0; ch = ch.NextSibling {
+			budget--
 			if ch.Type != html.ElementNode || skipped(ch) || crawler.Hidden(ch) {
 				continue
 			}
@@ -709,11 +812,13 @@ func microName(n *html.Node) *html.Node {
 // answerRunes counts the letters and digits of an answer panel, apart from
 // those of links and of the excluded element (the toggle itself).
 func answerRunes(panel, exclude *html.Node) (text, links int) {
+	budget := panelNodes
 	var rec func(*html.Node, bool)
 	rec = func(n *html.Node, inLink bool) {
-		if n == exclude || text > 200 {
+		if n == exclude || text > 200 || budget < 0 {
 			return
 		}
+		budget--
 		switch n.Type {
 		case html.TextNode:
 			k := 0
@@ -758,8 +863,13 @@ func blockAncestor(n *html.Node) *html.Node {
 // around reports whether block holds letters before and after n.
 func around(block, n *html.Node) (before, after bool) {
 	seen := false
+	budget := panelNodes
 	var rec func(*html.Node)
 	rec = func(c *html.Node) {
+		if budget--; budget < 0 {
+			before = true // too long a block to tell: not a lead-in
+			return
+		}
 		if c == n {
 			seen = true
 			return
@@ -838,13 +948,21 @@ func contains(anc, n *html.Node) bool {
 }
 
 func textContent(n *html.Node) string {
-	if n.Type == html.TextNode {
-		return n.Data
-	}
 	var b strings.Builder
-	for c := n.FirstChild; c != nil && b.Len() < 4*maxQuestion; c = c.NextSibling {
-		b.WriteString(textContent(c))
+	budget := labelNodes
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if budget--; budget < 0 || b.Len() > 4*maxQuestion {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
 	}
+	rec(n)
 	return b.String()
 }
 

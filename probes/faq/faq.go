@@ -56,7 +56,7 @@ type Finding struct {
 	// Samples quotes up to 5 questions as evidence, as written.
 	Samples []string `json:"samples"`
 	// Methods names the patterns that found questions, in this order:
-	// jsonld, microdata, details, accordion, heading, dl, text, link. A
+	// jsonld, microdata, details, accordion, heading, dl, link, text. A
 	// question found by several is credited to the first.
 	Methods []string `json:"methods"`
 }
@@ -138,7 +138,10 @@ func (pr *prober) analysis(p *crawler.Page) *analysis {
 func (pr *prober) scores(p *crawler.Page) map[pagekind.Kind]int {
 	s, ok := pr.kinds[p]
 	if !ok {
-		s = pagekind.Scores(p)
+		s = map[pagekind.Kind]int{}
+		if document(p) != nil { // Scores reads the document
+			s = pagekind.Scores(p)
+		}
 		pr.kinds[p] = s
 	}
 	return s
