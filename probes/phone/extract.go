@@ -2,7 +2,7 @@ package phone
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,16 +19,6 @@ const (
 )
 
 var (
-	// runRE finds runs of digits and the separators numbers are written
-	// with. A run may open with "(" and "+"; a "+" inside a run starts the
-	// next run. Runs are trimmed to end on a digit.
-	runRE = regexp.MustCompile(`[(（]?\+?\p{Nd}[\p{Nd} \x{00A0}\x{2009}\x{202F}()（）\-‐‑‒–—―−./]*`)
-
-	// vanityRE finds numbers spelt with letters: 1-800-FLOWERS,
-	// 1 (800) GO-FEDEX, 0800-HELP-NOW. Letters must be capitals, as vanity
-	// numbers are printed, and a digit group must come first.
-	vanityRE = regexp.MustCompile(`(?:\+ ?)?(?:\(?\d{1,4}\)?[ .\-]?){1,4}[A-Z]{2,}(?:[.\-][A-Z0-9]+)*`)
-
 	// strongSepRE splits a run holding several numbers: a dash or slash
 	// with a space beside it, or an en or em dash.
 	strongSepRE = regexp.MustCompile(`\s*[–—―]\s*|\s+[-‐‑‒−/]\s*|[-‐‑‒−/]\s+`)
@@ -48,19 +38,32 @@ type hit struct {
 // decoy), and must not be labelled as an identifier, an amount, an address
 // or a fax line (see labelBefore).
 func scanText(ps *parser, text string) []hit {
+	// Headers and footers repeat the same blocks on every page.
+	if hs, ok := ps.blocks[text]; ok {
+		return hs
+	}
+	hs := scanBlock(ps, text)
+	ps.blocks[text] = hs
+	return hs
+}
+
+func scanBlock(ps *parser, text string) []hit {
 	type span struct {
 		a, b  int
 		spelt *hit // a number spelt with letters, already read
 	}
 	var spans []span
-	for _, m := range vanityRE.FindAllStringIndex(text, -1) {
-		if h, ok := readVanity(ps, text[m[0]:m[1]]); ok {
-			spans = append(spans, span{m[0], m[1], &h})
+	for _, v := range findVanity(text) {
+		for _, a := range v.starts {
+			if h, ok := readVanity(ps, text[a:v.end]); ok {
+				spans = append(spans, span{a, v.end, &h})
+				break
+			}
 		}
 	}
 	nv := len(spans)
-	for _, m := range runRE.FindAllStringIndex(text, -1) {
-		a, b := m[0], trimRun(text, m[0], m[1])
+	for _, m := range findRuns(text) {
+		a, b := m[0], m[1]
 		overlaps := false
 		for _, v := range spans[:nv] {
 			if a < v.b && v.a < b {
@@ -72,13 +75,16 @@ func scanText(ps *parser, text string) []hit {
 			spans = append(spans, span{a, b, nil})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].a < spans[j].a })
+	slices.SortFunc(spans, func(x, y span) int { return x.a - y.a })
 
 	var out []hit
 	prev := 0
 	for _, s := range spans {
 		ctx := text[prev:s.a]
 		prev = s.b
+		if s.spelt == nil && (countDigits(text[s.a:s.b]) < minDigits || decoy(text[s.a:s.b]) != "") {
+			continue
+		}
 		if glued(text, s.a, s.b) || amount(text, s.a, s.b) || faxAfter(text[s.b:]) {
 			continue
 		}
@@ -94,17 +100,139 @@ func scanText(ps *parser, text string) []hit {
 	return out
 }
 
-// trimRun ends a run on its last digit.
-func trimRun(text string, a, b int) int {
-	for b > a {
-		r, n := utf8.DecodeLastRuneInString(text[a:b])
-		if unicode.IsDigit(r) {
-			break
+// findRuns returns where the runs of digits in text are: a digit, then
+// digits and the separators numbers are written with (spaces, brackets,
+// dashes, dots, slashes), ending on a digit. A "(" or "+" right before the
+// first digit opens the run; a "+" after a digit ends it, as it starts the
+// next number.
+func findRuns(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && (c < '0' || c > '9') {
+			i++ // the common case: ASCII that is not a digit
+			continue
 		}
-		b -= n
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsDigit(r) {
+			i += w
+			continue
+		}
+		a := i
+		if r, n := utf8.DecodeLastRuneInString(text[:a]); r == '+' {
+			a -= n
+		}
+		if r, n := utf8.DecodeLastRuneInString(text[:a]); r == '(' || r == '（' {
+			a -= n
+		}
+		b := i + w
+		for j := b; j < len(text); {
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsDigit(r) {
+				b = j + w
+			} else if !runSeparator(r) {
+				break
+			}
+			j += w
+		}
+		out = append(out, [2]int{a, b})
+		i = b
 	}
-	return b
+	return out
 }
+
+// runSeparator reports the characters numbers are written with between
+// their digits.
+func runSeparator(r rune) bool {
+	switch r {
+	case ' ', '\u00a0', '\u2009', '\u202f', '(', ')', '（', '）', '-', '‐', '‑', '‒', '–', '—', '―', '−', '.', '/':
+		return true
+	}
+	return false
+}
+
+// vanitySpan is where a number spelt with capitals may be: it ends at end
+// and starts at one of starts, longest first.
+type vanitySpan struct {
+	starts []int
+	end    int
+}
+
+// findVanity finds numbers spelt with letters: 1-800-FLOWERS,
+// 1 (800) GO-FEDEX, 0800-HELP-NOW. The letters must be capitals, as vanity
+// numbers are printed, in groups joined by dots or dashes, and one to four
+// groups of up to four digits must come before them. Which of those groups
+// belong to the number is left to readVanity: "© 2024 1-800-FLOWERS" may
+// start at 2024, 1 or 800.
+func findVanity(text string) []vanitySpan {
+	var out []vanitySpan
+	for i := 0; i < len(text); i++ {
+		if !isUpper(text[i]) || i > 0 && isUpper(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isUpper(text[j]) {
+			j++
+		}
+		if j-i < 2 {
+			continue
+		}
+		end := j
+		for end+1 < len(text) && (text[end] == '.' || text[end] == '-') && isUpperOrDigit(text[end+1]) {
+			end++
+			for end < len(text) && isUpperOrDigit(text[end]) {
+				end++
+			}
+		}
+		var starts []int
+		p := i
+		if p > 0 && isVanitySep(text[p-1]) {
+			p--
+		}
+		for len(starts) < 4 {
+			q := p
+			if q > 0 && text[q-1] == ')' {
+				q--
+			}
+			d := q
+			for d > 0 && isDigit(text[d-1]) {
+				d--
+			}
+			if d == q || q-d > 4 {
+				break
+			}
+			if d > 0 && text[d-1] == '(' {
+				d--
+			}
+			if d > 0 && text[d-1] == '+' {
+				starts = append(starts, d-1)
+				break
+			}
+			starts = append(starts, d)
+			switch {
+			case d > 0 && isVanitySep(text[d-1]):
+				p = d - 1
+			case d > 0 && isDigit(text[d-1]) && text[d] == '(':
+				p = d
+			default:
+				p = -1
+			}
+			if p < 0 {
+				break
+			}
+		}
+		if len(starts) > 0 {
+			slices.Reverse(starts)
+			out = append(out, vanitySpan{starts, end})
+		}
+		i = end - 1
+	}
+	return out
+}
+
+func isUpper(c byte) bool        { return c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool        { return c >= '0' && c <= '9' }
+func isUpperOrDigit(c byte) bool { return isUpper(c) || isDigit(c) }
+func isVanitySep(c byte) bool    { return c == ' ' || c == '.' || c == '-' }
 
 // readRun reads the numbers in a run of digits. A run is first read whole;
 // if it is too long or not valid it is split, each step only where the last
@@ -113,7 +241,7 @@ func trimRun(text string, a, b int) int {
 // spaces, when every piece is a valid number ("1900 1234 028 3822 1234").
 // A run formatted as a decoy is dropped whole.
 func readRun(ps *parser, s string, level int, out []hit) []hit {
-	d := shapeOf(s).digits
+	d := countDigits(s)
 	if d < minDigits || decoy(s) != "" {
 		return out
 	}
@@ -165,7 +293,7 @@ func coverBySpaces(ps *parser, s string, out []hit) []hit {
 				continue
 			}
 			piece := strings.Join(toks[i:j], " ")
-			d := shapeOf(piece).digits
+			d := countDigits(piece)
 			if d < minDigits || d > maxDigits || decoy(piece) != "" {
 				continue
 			}

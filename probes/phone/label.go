@@ -64,6 +64,9 @@ func labelBefore(ctx string) label {
 // followed by more text labels the next number instead.
 func faxAfter(after string) bool {
 	t := strings.TrimSpace(after)
+	if len(t) > 16 { // longer than "[telecopie]": more text follows
+		return false
+	}
 	if strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") {
 		if i := strings.IndexAny(t, ")]"); i > 0 {
 			return faxWords[fold.Fold(t[1:i])]

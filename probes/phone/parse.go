@@ -59,6 +59,7 @@ const (
 type parser struct {
 	region string
 	memo   map[memoKey]memoVal
+	blocks map[string][]hit // scanText's answers
 }
 
 type memoKey struct {
@@ -72,7 +73,7 @@ type memoVal struct {
 }
 
 func newParser(region string) *parser {
-	return &parser{region: region, memo: map[memoKey]memoVal{}}
+	return &parser{region: region, memo: map[memoKey]memoVal{}, blocks: map[string][]hit{}}
 }
 
 // parse returns the number written in s, or false. A national-format
@@ -109,7 +110,9 @@ func (ps *parser) parseUncached(s string, k strictness) (p parsed, ok bool) {
 
 func (ps *parser) try(s string, k strictness) (parsed, bool) {
 	n, err := phonenumbers.ParseAndKeepRawInput(s, ps.region)
-	if err != nil {
+	if err != nil || n.GetNationalNumber() == 0 {
+		// libphonenumber treats an all-zero national number (+800 0000
+		// 0000) as unparseable: Format would return the raw input.
 		return parsed{}, false
 	}
 	switch k {

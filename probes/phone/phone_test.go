@@ -124,6 +124,7 @@ func TestProbeFindsNumbers(t *testing.T) {
 		{"FR numéro vert", "FR", `<p>Numéro vert 0 800 12 34 56</p>`, []string{"+33800123456 toll_free"}},
 
 		{"vanity US", "US", `<p>Call 1-800-FLOWERS</p>`, []string{"+18003569377 toll_free"}},
+		{"vanity after a year", "US", `<p>© 2024 1-800-FLOWERS</p>`, []string{"+18003569377 toll_free"}},
 		{"vanity with brackets", "US", `<p>1 (800) GO-FEDEX</p>`, []string{"+18004633339 toll_free"}},
 		{"vanity with extra letters", "US", `<p>1-800-MATTRESS</p>`, []string{"+18006288737 toll_free"}},
 		{"vanity GB", "GB", `<p>0800-HELP-NOW</p>`, []string{"+448004357669 toll_free"}},
@@ -422,6 +423,15 @@ func TestProbeDisplayPrefersVisible(t *testing.T) {
 	f := Probe(siteOf(home, other), Input{Region: "VN"})
 	if len(f.Numbers) != 1 || f.Numbers[0].Display != "(028) 3822 1234" {
 		t.Errorf("Probe = %+v, want one number displayed as %q", f.Numbers, "(028) 3822 1234")
+	}
+}
+
+func TestProbeVanityDisplay(t *testing.T) {
+	f := Probe(siteOf(page("https://example.test/", `<p>© 2024 1-800-FLOWERS (1-800-356-9377)</p>`)), Input{Region: "US"})
+	want := []Number{{E164: "+18003569377", Type: "toll_free", TollFree: true, Region: "US", OnHome: true, Visible: true,
+		Display: "1-800-FLOWERS", Sources: []string{"text", "vanity"}, Pages: []string{"https://example.test/"}}}
+	if !reflect.DeepEqual(f.Numbers, want) {
+		t.Errorf("Probe = %+v, want %+v", f.Numbers, want)
 	}
 }
 

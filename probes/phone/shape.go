@@ -16,34 +16,42 @@ type shape struct {
 
 func shapeOf(s string) shape {
 	var sh shape
-	var sep strings.Builder
-	start := -1
+	start, sep := -1, 0
 	for i, r := range s {
-		if unicode.IsDigit(r) {
+		if r >= '0' && r <= '9' || r > 0x7f && unicode.IsDigit(r) {
 			if start < 0 {
 				start = i
 				if len(sh.groups) > 0 {
-					t := strings.TrimSpace(sep.String())
+					t := strings.TrimSpace(s[sep:i])
 					if t == "" {
 						t = " "
 					}
 					sh.seps = append(sh.seps, t)
 				}
-				sep.Reset()
 			}
 			sh.digits++
 			continue
 		}
 		if start >= 0 {
 			sh.groups = append(sh.groups, s[start:i])
-			start = -1
+			start, sep = -1, i
 		}
-		sep.WriteRune(r)
 	}
 	if start >= 0 {
 		sh.groups = append(sh.groups, s[start:])
 	}
 	return sh
+}
+
+// countDigits counts the decimal digits in s.
+func countDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r > 0x7f && unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // sameSep returns the one separator used between the first n groups, or "".
