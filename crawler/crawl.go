@@ -66,6 +66,13 @@ func Crawl(ctx context.Context, rawURL string, opts Options) (*Site, error) {
 	cr.scope = siteOf(res.final)
 	cr.site.Home = res.final.String()
 	cr.keep(home, res)
+	if len(cr.site.Pages) == 0 {
+		reason := "the home page cannot be read as HTML"
+		if n := len(cr.site.Skipped); n > 0 {
+			reason += " (" + cr.site.Skipped[n-1].Reason + ")"
+		}
+		return nil, &HomeError{URL: start.String(), Reason: reason}
+	}
 	cr.attempts = 1
 
 	var wg sync.WaitGroup
@@ -410,7 +417,11 @@ func (cr *crawl) keep(it *item, res *fetchResult) {
 	text := decode(res.body, res.contentType)
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
-		cr.skip(it.url, "unreadable HTML")
+		reason := "unreadable HTML"
+		if strings.Contains(err.Error(), "exceeds 512") {
+			reason = "unreadable HTML: elements nested more than 512 deep"
+		}
+		cr.skip(it.url, reason)
 		return
 	}
 	p := &Page{URL: final, Status: res.status, Depth: it.depth, Source: it.source, Anchors: it.anchors, HTML: text, doc: doc}

@@ -427,6 +427,9 @@ func TestCrawlHomeErrors(t *testing.T) {
 			}
 			fmt.Fprint(w, page("x"))
 		}), "robots.txt", nil},
+		{"too deep", handler(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprint(w, strings.Repeat("<div>", 600))
+		}), "nested more than 512 deep", nil},
 		{"private refused", handler(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, page("x")) }),
 			"--allow-private", func(o *Options) { o.AllowPrivate = false }},
 	}
