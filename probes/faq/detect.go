@@ -65,15 +65,17 @@ type analysis struct {
 	links []link
 	faqLD bool // its JSON-LD declares a FAQPage or QAPage
 	// unanswered holds the keys of headings worded as questions that no
-	// answer follows; the text pattern must not count them either.
+	// answer follows, formText those of form labels, cookie banners and
+	// dialogs; the text pattern must not count them either.
 	unanswered map[string]bool
+	formText   map[string]bool
 }
 
 // analyse finds every question candidate on a page, whatever the page is;
 // which candidates count is decided by the caller, who knows the page's
 // place in the site's FAQ.
 func analyse(p *crawler.Page) *analysis {
-	a := &analysis{unanswered: map[string]bool{}}
+	a := &analysis{unanswered: map[string]bool{}, formText: map[string]bool{}}
 	doc := document(p)
 	if doc == nil {
 		return a
@@ -126,10 +128,15 @@ type walker struct {
 
 // scope is what a walk knows about the ancestors of the current element.
 type scope struct {
-	chrome bool // site header or footer
-	nav    bool // navigation
-	label  bool // inside a question's wording, already counted
+	region crawler.Region // where on the page; the zero value is main
+	label  bool           // inside a question's wording, already counted
+	aside  bool           // inside a sidebar or widget: its links are not questions
 }
+
+func (s scope) chrome() bool {
+	return s.region == crawler.RegionHeader || s.region == crawler.RegionFooter
+}
+func (s scope) nav() bool { return s.region == crawler.RegionNav }
 
 func (w *walker) index(n *html.Node) {
 	if n.Type == html.ElementNode {
@@ -158,14 +165,23 @@ func (w *walker) walk(n *html.Node, s scope) {
 	if skipped(n) || w.hidden(n) && !w.panels[n] {
 		return
 	}
+	if overlay(n) {
+		w.ignoreText(n)
+		return
+	}
 	s = enter(n, s)
+	if n.DataAtom == atom.Label || n.DataAtom == atom.Legend {
+		if _, key, ok := admit(w.labelText(n), false); ok {
+			w.a.formText[key] = true
+		}
+	}
 	if w.labels[n] {
 		s.label = true
 	}
 	if n.DataAtom == atom.A {
 		w.link(n, s)
 	}
-	content := !s.chrome && !s.nav && !s.label
+	content := !s.chrome() && !s.nav() && !s.label
 	before := len(w.a.cands)
 	if content {
 		s.label = w.detect(n)
@@ -178,29 +194,89 @@ func (w *walker) walk(n *html.Node, s scope) {
 	}
 }
 
-// enter returns the scope inside n.
+// enter returns the scope inside n. Regions do not nest (the crawler's
+// rule): once outside the main content, the walk stays out.
 func enter(n *html.Node, s scope) scope {
-	switch n.DataAtom {
-	case atom.Nav:
-		s.nav = true
-	case atom.Header, atom.Footer:
-		if !insideContent(n) {
-			s.chrome = true
-		}
+	if s.region == "" || s.region == crawler.RegionMain {
+		s.region = crawler.RegionOfNode(n)
 	}
-	switch strings.ToLower(attr(n, "role")) {
-	case "navigation", "menu", "menubar":
-		s.nav = true
-	case "banner", "contentinfo":
-		s.chrome = true
+	if !s.aside && (n.DataAtom == atom.Aside || hasPart(n, "sidebar", "widget", "widgets")) {
+		s.aside = true
 	}
 	return s
 }
 
-func insideContent(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Article || p.DataAtom == atom.Section || p.DataAtom == atom.Main {
+// ignoreText notes the texts of an element the walk skips, block by block,
+// so that the text pattern, which reads the page's visible text, skips them
+// too.
+func (w *walker) ignoreText(n *html.Node) {
+	budget := panelNodes
+	var rec func(*html.Node)
+	rec = func(c *html.Node) {
+		for ch := c.FirstChild; ch != nil && budget > 0; ch = ch.NextSibling {
+			budget--
+			if ch.Type != html.ElementNode || skipped(ch) {
+				continue
+			}
+			if blockElements[ch.DataAtom] || ch.DataAtom == atom.Label {
+				if _, key, ok := admit(w.labelText(ch), false); ok {
+					w.a.formText[key] = true
+				}
+			}
+			rec(ch)
+		}
+	}
+	rec(n)
+}
+
+// hasPart reports whether a word of n's class or id is one of words.
+func hasPart(n *html.Node, words ...string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			for _, p := range nameParts(tok) {
+				for _, w := range words {
+					if p == w {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// overlay reports a cookie banner or a dialog: not the page's content.
+func overlay(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Dialog:
+		if _, open := attrOK(n, "open"); !open {
 			return true
+		}
+	}
+	switch strings.ToLower(attr(n, "role")) {
+	case "dialog", "alertdialog":
+		return true
+	}
+	if strings.EqualFold(attr(n, "aria-modal"), "true") {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+			if !strings.Contains(tok, "cookie") && !strings.Contains(tok, "consent") &&
+				!strings.Contains(tok, "gdpr") && !strings.Contains(tok, "onetrust") {
+				continue
+			}
+			for _, w := range [...]string{"banner", "notice", "popup", "modal", "dialog", "overlay", "notification", "consent", "bar", "law", "message", "window"} {
+				if strings.Contains(tok, w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -219,7 +295,7 @@ func (w *walker) detect(n *html.Node) bool {
 	case atom.Summary:
 		return false // a summary outside <details> opens nothing
 	}
-	if isToggle(n) {
+	if isToggle(n) || accordionHeading(n) && !hasToggle(n) {
 		panel := w.panelOf(n)
 		if panel != nil {
 			w.panels[panel] = true
@@ -313,11 +389,15 @@ func hasToggle(n *html.Node) bool {
 	return rec(n)
 }
 
-// add records a question candidate when its wording is admissible.
+// add records a question candidate when its wording is admissible. A
+// question worded without a question mark counts on FAQ pages only.
 func (w *walker) add(n *html.Node, text string, m method, loose bool) *cand {
 	shown, key, ok := admit(text, false)
 	if !ok {
 		return nil
+	}
+	if m != byMicrodata && phrase(shown) == worded {
+		loose = true
 	}
 	w.a.cands = append(w.a.cands, cand{shown: shown, key: key, method: m, loose: loose, node: n})
 	return &w.a.cands[len(w.a.cands)-1]
@@ -389,19 +469,62 @@ func (w *walker) dropCategories() {
 // as a question: a help centre lists its articles by their titles.
 func (w *walker) link(n *html.Node, s scope) {
 	href := attr(n, "href")
-	if href == "" || s.chrome {
+	if href == "" || s.chrome() {
 		return
 	}
-	if u := w.p.Resolve(href); u != nil && (u.Scheme == "http" || u.Scheme == "https") {
+	u := w.p.Resolve(href)
+	if u != nil && (u.Scheme == "http" || u.Scheme == "https") {
 		u.Fragment, u.RawFragment = "", ""
-		w.a.links = append(w.a.links, link{url: u.String(), nav: s.nav})
+		w.a.links = append(w.a.links, link{url: u.String(), nav: s.nav()})
 	}
-	if s.nav || s.label {
-		return
+	if s.nav() || s.label || s.aside || u != nil && excludedPath(u.Path) {
+		return // a blog post or product titled as a question is not a FAQ entry
 	}
-	if text := w.labelText(n); questionForm(text) {
+	if text := w.labelText(cardTitle(n)); questionForm(text) {
 		w.add(n, text, byLink, true)
 	}
+}
+
+// cardTitle returns the element holding a link's title when the link is a
+// card (a title and an excerpt, as help centres list articles): its
+// heading or title element, else the first of its innermost blocks.
+// Otherwise the link itself.
+func cardTitle(n *html.Node) *html.Node {
+	var title *html.Node
+	var leaves []*html.Node
+	budget := labelNodes
+	// rec reports whether c holds a block with text.
+	var rec func(*html.Node) bool
+	rec = func(c *html.Node) bool {
+		inner := false
+		for ch := c.FirstChild; ch != nil && title == nil && budget > 0; ch = ch.NextSibling {
+			budget--
+			if ch.Type != html.ElementNode || skipped(ch) {
+				continue
+			}
+			if isHeading(ch) || hasPart(ch, "title", "heading", "name") {
+				title = ch
+				return true
+			}
+			sub := rec(ch)
+			if blockElements[ch.DataAtom] {
+				if !sub && hasLetterOrDigit(textContent(ch)) {
+					leaves = append(leaves, ch)
+				}
+				sub = true
+			}
+			inner = inner || sub
+		}
+		return inner
+	}
+	rec(n)
+	switch {
+	case title != nil:
+		return title
+	case len(leaves) > 1:
+		return leaves[0]
+	}
+	return n
 }
 
 // answerAfter reports whether answer text follows n in document order
@@ -420,13 +543,12 @@ func (w *walker) answerAfter(n *html.Node) bool {
 				cur = nextNode(cur, true)
 				continue
 			}
-			switch cur.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary, atom.Details, atom.Dt, atom.Nav:
+			if crawler.RegionOfNode(cur) != crawler.RegionMain {
 				return false
-			case atom.Header, atom.Footer:
-				if !insideContent(cur) {
-					return false
-				}
+			}
+			switch cur.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary, atom.Details, atom.Dt:
+				return false
 			case atom.Strong, atom.B:
 				if b := blockAncestor(cur); b != nil {
 					if before, _ := around(b, cur); !before && questionForm(w.labelText(cur)) {
@@ -550,7 +672,7 @@ func textCands(p *crawler.Page, a *analysis) {
 			if !endsWithQMark(b) || !questionForm(b) || next == "" || questionForm(next) {
 				continue
 			}
-			if shown, key, ok := admit(b, false); ok && !a.unanswered[key] {
+			if shown, key, ok := admit(b, false); ok && !a.unanswered[key] && !a.formText[key] {
 				a.cands = append(a.cands, cand{shown: shown, key: key, method: byText, loose: true})
 			}
 		}
@@ -569,6 +691,11 @@ func isToggle(n *html.Node) bool {
 		return false
 	}
 	expanded, controls, role := false, false, false
+	control := n.DataAtom == atom.Button || strings.EqualFold(attr(n, "role"), "button")
+	if n.DataAtom == atom.A {
+		href := strings.TrimSpace(attr(n, "href"))
+		control = href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:")
+	}
 	for _, a := range n.Attr {
 		switch k := a.Key; {
 		case k == "aria-expanded":
@@ -585,7 +712,7 @@ func isToggle(n *html.Node) bool {
 			role = r == "button" || r == "tab"
 		case k == "class":
 			for _, tok := range strings.Fields(a.Val) {
-				if toggleName(tok) {
+				if toggleName(tok) || control && widgetName(tok) {
 					return true
 				}
 			}
@@ -648,6 +775,53 @@ func toggleName(tok string) bool {
 		for j, q := range parts {
 			if j != i && titleParts[q] {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// widgetName reports a class naming an accordion or FAQ widget: on a
+// button ("accordion", "collapsible" in the w3schools pattern) it marks a
+// toggle.
+func widgetName(tok string) bool {
+	for _, p := range nameParts(tok) {
+		if notTitleParts[p] {
+			return false
+		}
+	}
+	for _, p := range nameParts(tok) {
+		if widgetPart(p) && !widgetExact[p] || strings.HasPrefix(p, "question") || strings.HasPrefix(p, "soru") && p != "sorular" {
+			return true
+		}
+	}
+	return false
+}
+
+// accordionHeading reports a heading or term that is a direct child of an
+// accordion container, as jQuery UI and similar scripts expect their markup
+// before they run: <div id="accordion"><h3>Question</h3><div>Answer</div>.
+func accordionHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt:
+	default:
+		return false
+	}
+	p := n.Parent
+	if p == nil || p.Type != html.ElementNode || nextElement(n) == nil {
+		return false
+	}
+	for _, a := range p.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			for _, part := range nameParts(tok) {
+				for _, w := range [...]string{"accordion", "accordeon", "akordiyon", "collaps", "toggle"} {
+					if strings.HasPrefix(part, w) {
+						return true
+					}
+				}
 			}
 		}
 	}

@@ -13,6 +13,7 @@
 package faq
 
 import (
+	"net"
 	"net/url"
 	"strings"
 
@@ -118,12 +119,31 @@ func newProber(site *crawler.Site) *prober {
 	}
 	for _, p := range site.Pages {
 		if p != nil {
-			if _, dup := pr.byURL[p.URL]; !dup {
-				pr.byURL[p.URL] = p
+			if _, dup := pr.byURL[urlKey(p.URL)]; !dup {
+				pr.byURL[urlKey(p.URL)] = p
 			}
 		}
 	}
 	return pr
+}
+
+// urlKey is an address as the crawler keeps pages: scheme and host in lower
+// case, no default port, no fragment, "/" for an empty path.
+func urlKey(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	if h, port, err := net.SplitHostPort(u.Host); err == nil &&
+		(u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443") {
+		u.Host = h
+	}
+	u.Fragment, u.RawFragment, u.User = "", "", nil
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
 }
 
 func (pr *prober) analysis(p *crawler.Page) *analysis {
@@ -167,6 +187,7 @@ func (pr *prober) otherKind(p *crawler.Page) bool {
 
 // lookup returns the crawled page at u, with or without a trailing slash.
 func (pr *prober) lookup(u string) *crawler.Page {
+	u = urlKey(u)
 	if p := pr.byURL[u]; p != nil {
 		return p
 	}
@@ -183,10 +204,13 @@ func (pr *prober) fallback(in Input) (*crawler.Page, bool) {
 	var best *crawler.Page
 	bestN, bestLoose := -1, false
 	for _, p := range pr.site.Pages {
-		if p == nil || p == in.FAQ || p == in.Help || p.Status >= 400 {
+		if p == nil || p == in.FAQ || p == in.Help || p.Status >= 400 || excludedPage(p) {
 			continue
 		}
 		loose := pr.faqish(p)
+		if !loose && pr.otherKind(p) {
+			continue // a contact or policy page titling its sections as questions
+		}
 		a := pr.analysis(p)
 		n := len(pageQuestions(a, loose, false))
 		if !a.faqLD && n < 3 {
@@ -365,14 +389,19 @@ func helpBase(p string) string {
 	return ""
 }
 
-// excludedSegments mark pages that are never part of a FAQ even below it:
-// blogs, products, shops, accounts, community posts, search results,
-// request forms.
+// excludedSegments mark pages that are never a FAQ, even below one: blogs
+// and news (an article listing questions is not a FAQ), products,
+// community posts, search results, request forms. (Carts and log-ins are
+// never crawled: pagekind.Priority.)
 var excludedSegments = map[string]bool{
 	"blog": true, "blogs": true, "news": true, "community": true, "forum": true, "forums": true,
-	"posts": true, "product": true, "products": true, "shop": true, "cart": true, "checkout": true,
-	"account": true, "login": true, "signin": true, "requests": true, "tag": true, "tags": true,
+	"posts": true, "product": true, "products": true, "requests": true, "tag": true, "tags": true,
 	"author": true, "search": true,
+}
+
+func excludedPage(p *crawler.Page) bool {
+	u, err := url.Parse(p.URL)
+	return err == nil && excludedPath(u.Path)
 }
 
 func excludedPath(p string) bool {

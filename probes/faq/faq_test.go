@@ -125,6 +125,21 @@ waterproof?", "acceptedAnswer": {"@type": "Answer", "text": "Yes."}},
 			want: 3, methods: []string{"accordion"},
 		},
 		{
+			name: "w3schools buttons and jquery ui markup before its script runs",
+			body: `<button class="accordion">Shipping costs</button><div class="panel"><p>Free over $50.</p></div>
+<button class="collapsible">Do you offer refunds?</button><div class="content"><p>Yes.</p></div>
+<div id="accordion"><h3>Store pickup</h3><div><p>From any store, next day.</p></div><h3>Can I pay in store?</h3><div><p>Yes.</p></div></div>`,
+			want: 4, methods: []string{"accordion"},
+		},
+		{
+			name: "help centre cards: the title is the question, not the excerpt",
+			body: `<h2>Account</h2>
+<a href="/help/articles/1" class="article-card"><div><h3 class="card__heading">How do I reset my password?</h3><p>Steps to get back into your account.</p></div></a>
+<a href="/help/articles/2"><div>Can I change my e-mail address?</div><div>Update it under Settings.</div></a>
+<script type="application/ld+json">{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"How do I reset my password?"}]}</script>`,
+			want: 2, methods: []string{"jsonld", "link"},
+		},
+		{
 			name: "topic toggles: an answer counts, a list of article links is a category",
 			body: `<ul class="accordion" data-accordion>
 <li class="accordion-item" data-accordion-item><a href="#" class="accordion-title">Delivery costs</a><div class="accordion-content" data-tab-content><p>Free over 50 euros, 4.95 otherwise.</p></div></li>
@@ -192,7 +207,12 @@ waterproof?", "acceptedAnswer": {"@type": "Answer", "text": "Yes."}},
 <template><h3>Is a template question counted?</h3><p>No.</p></template>
 <div class="feedback"><span>Was this helpful?</span> <button>Yes</button> <button>No</button></div>
 <h2>What our customers say</h2><p>Great shop!</p>
-<p><a href="/account/login">Forgot your password?</a></p>`,
+<p><a href="/account/login">Forgot your password?</a></p>
+<form class="order-lookup"><div><label for="o">What is your order number?</label></div><input id="o"><div><button>Look up</button></div></form>
+<div id="cookie-banner"><h3>Do you accept our cookies?</h3><p>We use cookies to improve the site.</p></div>
+<div class="newsletter" role="dialog" aria-modal="true"><h3>Want 10% off your first order?</h3><p>Sign up below.</p></div>
+<aside class="widget-area"><h4>Recent posts</h4><ul><li><a href="/2023/05/mattress">How do I choose a mattress?</a></li></ul></aside>
+<p><a href="/blogs/news/merino">What is merino wool?</a></p>`,
 			want: 0, methods: []string{},
 		},
 	}

@@ -263,31 +263,54 @@ func isFAQLabel(s string) bool {
 	return false
 }
 
-// questionForm reports text that reads as a question: it carries a question
-// marker ("Q:", "Soru:", "Hỏi:"), ends with a question mark in any script,
-// opens with "¿", or is worded as a question in one of the languages above.
-func questionForm(s string) bool {
+// phrasing says how a text asks a question.
+type phrasing int
+
+const (
+	notQuestion phrasing = iota
+	// worded: phrased as a question without a question mark ("How to
+	// return an item", "Kapıda ödeme var mı"). Policy pages title their
+	// sections this way too, so it counts only on FAQ and help pages.
+	worded
+	// explicit: a question mark in any script, "¿", or a question marker
+	// ("Q:", "Soru:", "Hỏi:").
+	explicit
+)
+
+// questionForm reports text that reads as a question.
+func questionForm(s string) bool { return phrase(s) != notQuestion }
+
+// phrase tells whether and how a text reads as a question: it carries a
+// question marker, ends with a question mark in any script, opens with "¿",
+// or is worded as a question in one of the languages above.
+func phrase(s string) phrasing {
 	rest, mk := stripMarkers(s)
 	if mk == qMarker {
-		return hasLetter(rest)
+		if hasLetter(rest) {
+			return explicit
+		}
+		return notQuestion
 	}
 	f := fold.Fold(rest)
 	if f == "" {
-		return false
+		return notQuestion
 	}
 	if endsWithQMark(rest) {
 		// One-word questions ("Why?") say too little, except in scripts
 		// written without spaces.
-		return strings.Contains(f, " ") || utf8.RuneCountInString(f) >= 6
+		if strings.Contains(f, " ") || utf8.RuneCountInString(f) >= 6 {
+			return explicit
+		}
+		return notQuestion
 	}
 	if strings.HasPrefix(strings.TrimSpace(rest), "¿") {
-		return true
+		return explicit
 	}
 	words := strings.Fields(f)
-	if len(words) < 3 || len(words) > 25 {
-		return false
+	if len(words) < 3 || len(words) > 25 || !wordedQuestion(words, f) {
+		return notQuestion
 	}
-	return wordedQuestion(words, f)
+	return worded
 }
 
 // wordedQuestion reports folded words that form a question without a
