@@ -48,7 +48,7 @@ func TestBenchSite(t *testing.T) {
 	for _, n := range f.Numbers {
 		got = append(got, n.E164)
 	}
-	want := "+8418001567 +8419001234 +842838221234 +84901234567"
+	want := "+8418001567 +8419001234 +842838221234 +84901234567 +842838221235"
 	if strings.Join(got, " ") != want {
 		t.Errorf("Probe(benchSite) = %v, want %v", got, want)
 	}

@@ -126,11 +126,16 @@ func (c *collector) page(p *crawler.Page) {
 		if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(t)), "application/ld+json") {
 			return
 		}
-		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
-			return // malformed JSON-LD says nothing
+		// A script may hold several JSON values one after another; reading
+		// stops at the first malformed one, which says nothing.
+		dec := json.NewDecoder(strings.NewReader(s.Text()))
+		for {
+			var v any
+			if dec.Decode(&v) != nil {
+				return
+			}
+			c.jsonLD(p, v)
 		}
-		c.jsonLD(p, v)
 	})
 }
 

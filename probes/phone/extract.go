@@ -35,8 +35,9 @@ type hit struct {
 // order. Each candidate must be a valid number where it stands (see
 // parser.parse), must not be glued to a word, an amount or a bigger number,
 // must not be formatted as a date, an IP address, an ISBN and so on (see
-// decoy), and must not be labelled as an identifier, an amount, an address
-// or a fax line (see labelBefore).
+// decoy), and must not be labelled as an identifier, an amount or an
+// address (see labelBefore). Fax numbers are phone numbers too: a visitor
+// sees them, and the scorecard counts what visitors see.
 func scanText(ps *parser, text string) []hit {
 	// Headers and footers repeat the same blocks on every page.
 	if hs, ok := ps.blocks[text]; ok {
@@ -82,13 +83,10 @@ func scanBlock(ps *parser, text string) []hit {
 	for _, s := range spans {
 		ctx := text[prev:s.a]
 		prev = s.b
-		if s.spelt == nil && (countDigits(text[s.a:s.b]) < minDigits || decoy(text[s.a:s.b]) != "") {
+		if s.spelt == nil && countDigits(text[s.a:s.b]) < minDigits {
 			continue
 		}
-		if glued(text, s.a, s.b) || amount(text, s.a, s.b) || faxAfter(text[s.b:]) {
-			continue
-		}
-		if l := labelBefore(ctx); l == labelID || l == labelFax {
+		if glued(text, s.a, s.b) || amount(text, s.a, s.b) || labelBefore(ctx) == labelID {
 			continue
 		}
 		if s.spelt != nil {
@@ -134,10 +132,56 @@ func findRuns(text string) [][2]int {
 			}
 			j += w
 		}
-		out = append(out, [2]int{a, b})
-		i = b
+		a, b = closeBrackets(text, a, b)
+		if b > a {
+			out = append(out, [2]int{a, b})
+		}
+		i = max(b, i+w)
 	}
 	return out
+}
+
+// closeBrackets trims a run to its balanced part: a bracket opened and
+// never closed starts an aside, not part of the number, as in
+// "0844 800 1234 (7p per minute)".
+func closeBrackets(text string, a, b int) (int, int) {
+	depth, open := 0, -1
+	for k := a; k < b; {
+		r, w := utf8.DecodeRuneInString(text[k:])
+		switch r {
+		case '(', '（':
+			if depth == 0 {
+				open = k
+			}
+			depth++
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+		}
+		k += w
+	}
+	if depth == 0 {
+		return a, b
+	}
+	if strings.IndexFunc(text[a:open], unicode.IsDigit) < 0 {
+		// "(028 3822 1234": the bracket opens the run.
+		_, w := utf8.DecodeRuneInString(text[open:])
+		return open + w, b
+	}
+	return a, trimRun(text, a, open)
+}
+
+// trimRun ends a run on its last digit.
+func trimRun(text string, a, b int) int {
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if unicode.IsDigit(r) {
+			break
+		}
+		b -= n
+	}
+	return b
 }
 
 // runSeparator reports the characters numbers are written with between
@@ -239,13 +283,17 @@ func isVanitySep(c byte) bool    { return c == ' ' || c == '.' || c == '-' }
 // could not: at dashes and slashes with a space beside them ("1900 1234 -
 // 028 3822 1234"), then at bare slashes ("0901234567/0912345678"), then at
 // spaces, when every piece is a valid number ("1900 1234 028 3822 1234").
-// A run formatted as a decoy is dropped whole.
+// A run formatted as a decoy is not read whole, but it is still split:
+// "15/01/2024 - 1900 1234" holds a number, and "1900 1234 1800 1567" is two
+// numbers though it is grouped like a payment card. Every piece must pass
+// decoy itself.
 func readRun(ps *parser, s string, level int, out []hit) []hit {
 	d := countDigits(s)
-	if d < minDigits || decoy(s) != "" {
+	if d < minDigits {
 		return out
 	}
-	if d <= maxDigits {
+	isDecoy := decoy(s) != ""
+	if !isDecoy && d <= maxDigits {
 		if p, ok := ps.parse(s, prose); ok {
 			return append(out, hit{display: s, p: p})
 		}

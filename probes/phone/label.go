@@ -11,8 +11,7 @@ type label int
 
 const (
 	labelNone  label = iota // no label, or one that says nothing
-	labelPhone              // a phone word overrides the rest: "Tel/Fax", "Call to order:"
-	labelFax                // "Fax:" alone
+	labelPhone              // a phone word overrides an identifier word: "Call to order:"
 	labelID                 // "Order #", "MST:", "Vergi No", "Cad. No:", "Price:"
 )
 
@@ -21,23 +20,12 @@ const maxLabelWords = 8
 
 // labelBefore reads the label that ends ctx, the text between the previous
 // number (or the start of the block) and a candidate. Filler words between a
-// label and its number ("no", "number", "số", "numarası") are skipped.
-// A fax word loses unless a phone word shares it ("Tel/Fax"); an identifier
-// word loses unless a phone word stands up to three words before it ("Call
-// to order: 1-800-..."). Any other label says nothing.
+// label and its number ("no", "number", "số", "numarası") are skipped. An
+// identifier word loses when a phone word stands up to three words before it
+// ("Call to order: 1-800-..."). Any other label says nothing.
 func labelBefore(ctx string) label {
 	ws := labelWords(ctx)
 	for len(ws) > 0 {
-		if n := tailMatch(ws, faxWords); n > 0 {
-			rest := ws[:len(ws)-n]
-			for len(rest) > 0 && fillers[rest[len(rest)-1]] {
-				rest = rest[:len(rest)-1]
-			}
-			if tailMatch(rest, phoneWords) > 0 {
-				return labelPhone
-			}
-			return labelFax
-		}
 		n := tailMatch(ws, idWords)
 		if n == 0 && streetName(ws[len(ws)-1]) {
 			n = 1
@@ -57,23 +45,6 @@ func labelBefore(ctx string) label {
 		ws = ws[:len(ws)-1]
 	}
 	return labelNone
-}
-
-// faxAfter reports a number followed only by a fax word, bare or in
-// brackets, at the end of its block: "028 3822 1235 (Fax)". A fax word
-// followed by more text labels the next number instead.
-func faxAfter(after string) bool {
-	t := strings.TrimSpace(after)
-	if len(t) > 16 { // longer than "[telecopie]": more text follows
-		return false
-	}
-	if strings.HasPrefix(t, "(") || strings.HasPrefix(t, "[") {
-		if i := strings.IndexAny(t, ")]"); i > 0 {
-			return faxWords[fold.Fold(t[1:i])]
-		}
-		return false
-	}
-	return faxWords[fold.Fold(t)]
 }
 
 // labelWords folds the last few words of ctx.

@@ -22,11 +22,8 @@ func TestLabelBefore(t *testing.T) {
 		{"Giá: ", labelID},
 		{"Friedrichstraße ", labelID},
 		{"Büyükdere Cad. No: ", labelID},
-		{"Fax: ", labelFax},
-		{"Faks ", labelFax},
-		{"Tel/Fax: ", labelPhone},
-		{"Điện thoại và Fax: ", labelPhone},
-		{"Fax/Tel: ", labelNone},
+		{"Fax: ", labelNone},
+		{"Tel/Fax: ", labelNone},
 		{"Tra cứu đơn hàng qua hotline ", labelNone},
 		{"in any case, ", labelNone},
 		{"Contact us via ", labelNone},
@@ -35,26 +32,6 @@ func TestLabelBefore(t *testing.T) {
 	for _, c := range cases {
 		if got := labelBefore(c.ctx); got != c.want {
 			t.Errorf("labelBefore(%q) = %v, want %v", c.ctx, got, c.want)
-		}
-	}
-}
-
-func TestFaxAfter(t *testing.T) {
-	cases := []struct {
-		after string
-		want  bool
-	}{
-		{" (Fax)", true},
-		{" [fax]", true},
-		{" fax", true},
-		{" Fax: ", true},
-		{" Fax: 028 3822 1235", false},
-		{" (Tel)", false},
-		{"", false},
-	}
-	for _, c := range cases {
-		if got := faxAfter(c.after); got != c.want {
-			t.Errorf("faxAfter(%q) = %v, want %v", c.after, got, c.want)
 		}
 	}
 }

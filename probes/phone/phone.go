@@ -21,6 +21,19 @@ import (
 	"github.com/shopper-audit/shopper/crawler"
 )
 
+// ID, Title and Description explain the probe in reports.
+const (
+	// ID names the probe in results.
+	ID = "phone"
+	// Title is the probe's heading in reports.
+	Title = "A toll-free phone number is shown on the home and contact pages"
+	// Description says why the probe matters; it cites STANDARDS.md (Phone).
+	Description = "Phone is the fastest, most personal channel. Show a phone number prominently, " +
+		"preferably toll-free, on both the home page and the Contact Us page: many visitors open " +
+		"Contact Us only to find a number, and should not be forced to fill in a form or write an " +
+		"e-mail to reach a person."
+)
+
 // Input says what the caller already knows about the site.
 type Input struct {
 	// Region is the ISO 3166 region in which national-format numbers are

@@ -5,9 +5,8 @@ package phone
 // as fold.Fold leaves them (lower case, no diacritics, punctuation as
 // spaces); a multi-word entry is a phrase. This is the one place they live.
 var (
-	// phoneWords say the number that follows is to be called. Right before a
-	// number, or shortly before an identifier word ("call to order: ..."),
-	// they win over every other label.
+	// phoneWords say the number that follows is to be called. Shortly
+	// before an identifier word ("call to order: ...") they win over it.
 	phoneWords = words(
 		"tel", "tel no", "telephone", "phone", "phone number", "call", "call us", "hotline", "mobile", "cell",
 		"toll free", "tollfree", "freephone", "line", "helpline", "whatsapp", "customer service",
@@ -16,10 +15,6 @@ var (
 		"telefonnummer", "anrufen", "rufen sie an", "hotline", "appelez", "appelez nous", "numero vert",
 		"telefono", "llamanos", "llame", "numero verde", "chiamaci",
 	)
-
-	// faxWords label a fax line: not a number a customer can talk on, unless
-	// a phone word shares the label ("Tel/Fax").
-	faxWords = words("fax", "faks", "telefax", "telecopie")
 
 	// idWords label identifiers, amounts and addresses whose digits can
 	// look like a phone number: orders, parcels, invoices, products, tax and
