@@ -2,11 +2,10 @@ package faq
 
 import (
 	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -65,17 +64,18 @@ type analysis struct {
 	links []link
 	faqLD bool // its JSON-LD declares a FAQPage or QAPage
 	// unanswered holds the keys of headings worded as questions that no
-	// answer follows, formText those of form labels, cookie banners and
-	// dialogs; the text pattern must not count them either.
+	// answer follows; ignored those of form labels, cookie banners,
+	// dialogs, sidebars and links to blog posts or products. The text
+	// pattern must not count them either.
 	unanswered map[string]bool
-	formText   map[string]bool
+	ignored    map[string]bool
 }
 
 // analyse finds every question candidate on a page, whatever the page is;
 // which candidates count is decided by the caller, who knows the page's
 // place in the site's FAQ.
 func analyse(p *crawler.Page) *analysis {
-	a := &analysis{unanswered: map[string]bool{}, formText: map[string]bool{}}
+	a := &analysis{unanswered: map[string]bool{}, ignored: map[string]bool{}}
 	doc := document(p)
 	if doc == nil {
 		return a
@@ -169,10 +169,14 @@ func (w *walker) walk(n *html.Node, s scope) {
 		w.ignoreText(n)
 		return
 	}
+	outside := s.aside
 	s = enter(n, s)
+	if !outside && s.aside && !s.chrome() && !s.nav() {
+		w.ignoreText(n) // sidebars list posts and products, not FAQ entries
+	}
 	if n.DataAtom == atom.Label || n.DataAtom == atom.Legend {
 		if _, key, ok := admit(w.labelText(n), false); ok {
-			w.a.formText[key] = true
+			w.a.ignored[key] = true
 		}
 	}
 	if w.labels[n] {
@@ -200,31 +204,43 @@ func enter(n *html.Node, s scope) scope {
 	if s.region == "" || s.region == crawler.RegionMain {
 		s.region = crawler.RegionOfNode(n)
 	}
-	if !s.aside && (n.DataAtom == atom.Aside || hasPart(n, "sidebar", "widget", "widgets")) {
+	if !s.aside && aside(n) {
 		s.aside = true
 	}
 	return s
 }
 
-// ignoreText notes the texts of an element the walk skips, block by block,
-// so that the text pattern, which reads the page's visible text, skips them
-// too.
+// aside reports a sidebar or widget area.
+func aside(n *html.Node) bool {
+	return n.DataAtom == atom.Aside || hasPart(n, "sidebar", "widget", "widgets")
+}
+
+// ignoreText notes the texts of an element's innermost blocks, so that
+// the text pattern, which reads the page's visible text, skips them: the
+// element is a banner, a dialog or a sidebar.
 func (w *walker) ignoreText(n *html.Node) {
 	budget := panelNodes
-	var rec func(*html.Node)
-	rec = func(c *html.Node) {
+	// rec reports whether c holds a block.
+	var rec func(*html.Node) bool
+	rec = func(c *html.Node) bool {
+		inner := false
 		for ch := c.FirstChild; ch != nil && budget > 0; ch = ch.NextSibling {
 			budget--
 			if ch.Type != html.ElementNode || skipped(ch) {
 				continue
 			}
+			sub := rec(ch)
 			if blockElements[ch.DataAtom] || ch.DataAtom == atom.Label {
-				if _, key, ok := admit(w.labelText(ch), false); ok {
-					w.a.formText[key] = true
+				if !sub {
+					if _, key, ok := admit(w.labelText(ch), false); ok {
+						w.a.ignored[key] = true
+					}
 				}
+				sub = true
 			}
-			rec(ch)
+			inner = inner || sub
 		}
+		return inner
 	}
 	rec(n)
 }
@@ -295,7 +311,7 @@ func (w *walker) detect(n *html.Node) bool {
 	case atom.Summary:
 		return false // a summary outside <details> opens nothing
 	}
-	if isToggle(n) || accordionHeading(n) && !hasToggle(n) {
+	if isToggle(n) || accordionHeading(n) && !hasToggle(n) || w.opensHidden(n) {
 		panel := w.panelOf(n)
 		if panel != nil {
 			w.panels[panel] = true
@@ -477,12 +493,21 @@ func (w *walker) link(n *html.Node, s scope) {
 		u.Fragment, u.RawFragment = "", ""
 		w.a.links = append(w.a.links, link{url: u.String(), nav: s.nav()})
 	}
-	if s.nav() || s.label || s.aside || u != nil && excludedPath(u.Path) {
-		return // a blog post or product titled as a question is not a FAQ entry
+	if s.nav() || s.label || s.aside {
+		return
 	}
-	if text := w.labelText(cardTitle(n)); questionForm(text) {
-		w.add(n, text, byLink, true)
+	text := w.labelText(cardTitle(n))
+	if !questionForm(text) {
+		return
 	}
+	if u != nil && excludedPath(u.Path) {
+		// A blog post or product titled as a question is not a FAQ entry.
+		if _, key, ok := admit(text, false); ok {
+			w.a.ignored[key] = true
+		}
+		return
+	}
+	w.add(n, text, byLink, true)
 }
 
 // cardTitle returns the element holding a link's title when the link is a
@@ -563,6 +588,20 @@ func (w *walker) answerAfter(n *html.Node) bool {
 		cur = nextNode(cur, false)
 	}
 	return false
+}
+
+// opensHidden reports a link to a hidden element of the page: a tab or
+// accordion made by hand, whose pane is hidden by design.
+func (w *walker) opensHidden(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	href := strings.TrimSpace(attr(n, "href"))
+	if len(href) < 2 || href[0] != '#' {
+		return false
+	}
+	t := w.ids[href[1:]]
+	return t != nil && !contains(t, n) && w.hidden(t)
 }
 
 // panelOf finds the answer panel a toggle opens: the element named by
@@ -672,7 +711,7 @@ func textCands(p *crawler.Page, a *analysis) {
 			if !endsWithQMark(b) || !questionForm(b) || next == "" || questionForm(next) {
 				continue
 			}
-			if shown, key, ok := admit(b, false); ok && !a.unanswered[key] && !a.formText[key] {
+			if shown, key, ok := admit(b, false); ok && !a.unanswered[key] && !a.ignored[key] {
 				a.cands = append(a.cands, cand{shown: shown, key: key, method: byText, loose: true})
 			}
 		}

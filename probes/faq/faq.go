@@ -198,7 +198,7 @@ func (pr *prober) lookup(u string) *crawler.Page {
 }
 
 // fallback picks the page with the most questions among those declaring a
-// JSON-LD FAQPage or holding at least 3 questions; loose says whether it is
+// JSON-LD FAQPage (and holding a question) or holding at least 3; loose says whether it is
 // rated a FAQ or help page, whose looser patterns then count.
 func (pr *prober) fallback(in Input) (*crawler.Page, bool) {
 	var best *crawler.Page
@@ -213,7 +213,7 @@ func (pr *prober) fallback(in Input) (*crawler.Page, bool) {
 		}
 		a := pr.analysis(p)
 		n := len(pageQuestions(a, loose, false))
-		if !a.faqLD && n < 3 {
+		if n < 1 || !a.faqLD && n < 3 {
 			continue
 		}
 		if n > bestN || n == bestN && p.Depth < best.Depth {

@@ -132,6 +132,14 @@ waterproof?", "acceptedAnswer": {"@type": "Answer", "text": "Yes."}},
 			want: 4, methods: []string{"accordion"},
 		},
 		{
+			name: "hand-made tabs: hidden panes open from visible tabs count",
+			body: `<ul class="tabs"><li><a href="#t-orders">Orders</a></li><li><a href="#t-delivery">Delivery</a></li></ul>
+<div id="t-orders"><h3>Can I edit my order?</h3><p>Within an hour.</p></div>
+<div id="t-delivery" style="display:none"><h3>Do you deliver on Sundays?</h3><p>No.</p><h3>Kapıda ödeme varmı</h3><p>Evet.</p></div>
+<div id="t-old" style="display:none"><h3>Is this old question counted?</h3><p>No, nothing opens it.</p></div>`,
+			want: 3, methods: []string{"heading"},
+		},
+		{
 			name: "help centre cards: the title is the question, not the excerpt",
 			body: `<h2>Account</h2>
 <a href="/help/articles/1" class="article-card"><div><h3 class="card__heading">How do I reset my password?</h3><p>Steps to get back into your account.</p></div></a>
@@ -211,8 +219,8 @@ waterproof?", "acceptedAnswer": {"@type": "Answer", "text": "Yes."}},
 <form class="order-lookup"><div><label for="o">What is your order number?</label></div><input id="o"><div><button>Look up</button></div></form>
 <div id="cookie-banner"><h3>Do you accept our cookies?</h3><p>We use cookies to improve the site.</p></div>
 <div class="newsletter" role="dialog" aria-modal="true"><h3>Want 10% off your first order?</h3><p>Sign up below.</p></div>
-<aside class="widget-area"><h4>Recent posts</h4><ul><li><a href="/2023/05/mattress">How do I choose a mattress?</a></li></ul></aside>
-<p><a href="/blogs/news/merino">What is merino wool?</a></p>`,
+<aside class="widget-area"><h4>Recent posts</h4><ul><li><a href="/2023/05/mattress">How do I choose a mattress?</a></li><li>Sale</li></ul></aside>
+<p><a href="/blogs/news/merino">What is merino wool?</a></p><p>Read the story.</p>`,
 			want: 0, methods: []string{},
 		},
 	}

@@ -172,6 +172,8 @@ var endWords = set(
 	"không", "chưa", "gì", "nào", "sao", "đâu", "không ạ", "được không", "hay không",
 	"mı", "mi", "mu", "mü", "mısınız", "misiniz", "musunuz", "müsünüz", "mıyım", "miyim", "muyum", "müyüm",
 	"mıdır", "midir", "mudur", "müdür", "mısın", "misin", "musun", "müsün", "mıyız", "miyiz", "muyuz", "müyüz",
+	// the particle as often written, joined to the word before it
+	"varmı", "yokmu", "olurmu", "mümkünmü", "gerekirmi", "ücretsizmi",
 )
 
 // decoys are phrases that end with a question mark on many pages without

@@ -145,6 +145,13 @@ func TestProbeRoot(t *testing.T) {
 			t.Errorf("Probe() = %v, %d; want %s, 3", got.URL, got.Questions, info.URL)
 		}
 	})
+	t.Run("an empty FAQPage declaration is not a FAQ", func(t *testing.T) {
+		home := pg("https://ex.com/", 0, "Shop", ld())
+		got := Probe(mkSite(home), Input{})
+		if got.URL != nil || got.Questions != 0 {
+			t.Errorf("Probe() = %v, %d; want nil, 0", got.URL, got.Questions)
+		}
+	})
 	t.Run("two questions are not a FAQ", func(t *testing.T) {
 		home := pg("https://ex.com/", 0, "Shop", `<h3>Is it organic?</h3><p>Yes.</p><h3>Is it fair trade?</h3><p>Yes.</p>`)
 		got := Probe(mkSite(home), Input{})
