@@ -774,11 +774,14 @@ func isToggle(n *html.Node) bool {
 // Parts of class names. A toggle's class joins a widget word and a title
 // word (accordion-title, faq__header, toggle-trigger), or names a question.
 var (
-	widgetPrefixes = []string{"accordion", "accordeon", "akordiyon", "collaps", "toggle", "faq", "sss", "expand", "spoiler"}
+	widgetPrefixes = []string{"accordion", "accordeon", "akordiyon", "collaps", "toggle", "faq", "sss", "hoidap", "expand", "spoiler"}
 	widgetExact    = set("tab", "ea", "acc", "panel", "tta", "qa")
-	titleParts     = set("title", "header", "heading", "head", "hdr", "button", "btn", "trigger", "toggle", "toggler", "label", "link", "summary", "handle", "opener", "control", "q")
-	notTitleParts  = set("answer", "answers", "cevap", "cevaplar", "content", "contents", "body", "wrapper", "wrap", "container", "list", "group", "section", "items", "questions", "sorular", "icon", "arrow", "plus", "minus", "number", "num", "count", "img", "image")
-	itemParts      = set("item", "entry", "single", "pair")
+	// Title and content words include Turkish (başlık, içerik, cevap) and
+	// Vietnamese (tiêu đề, nội dung, trả lời) ones: themes name classes in
+	// their market's language (Ticimax: sssBaslik, sssIcerik).
+	titleParts    = set("title", "header", "heading", "head", "hdr", "button", "btn", "trigger", "toggle", "toggler", "label", "link", "summary", "handle", "opener", "control", "q", "baslik", "tieude", "titel", "titulo", "titre")
+	notTitleParts = set("answer", "answers", "cevap", "cevaplar", "icerik", "content", "contents", "body", "noidung", "traloi", "wrapper", "wrap", "container", "list", "group", "section", "items", "questions", "sorular", "icon", "arrow", "plus", "minus", "number", "num", "count", "img", "image")
+	itemParts     = set("item", "entry", "single", "pair")
 )
 
 func widgetPart(p string) bool {
@@ -801,9 +804,8 @@ func toggleName(tok string) bool {
 			return false
 		}
 	}
-	for i, p := range parts {
-		if strings.HasPrefix(p, "question") || strings.HasPrefix(p, "soru") && p != "sorular" ||
-			p == "cauhoi" || p == "cau" && i+1 < len(parts) && parts[i+1] == "hoi" {
+	for _, p := range parts {
+		if strings.HasPrefix(p, "question") || strings.HasPrefix(p, "soru") && p != "sorular" || p == "cauhoi" {
 			return true
 		}
 	}
@@ -910,7 +912,7 @@ func answerish(n *html.Node) bool {
 		content, title := false, false
 		for _, p := range parts {
 			switch p {
-			case "answer", "answers", "cevap", "body", "collapse", "traloi":
+			case "answer", "answers", "cevap", "icerik", "body", "collapse", "traloi", "noidung":
 				return true
 			case "content", "contents", "panel":
 				content = true
@@ -949,8 +951,19 @@ func nameParts(s string) []string {
 	if start < len(s) {
 		parts = append(parts, strings.ToLower(s[start:]))
 	}
+	// Vietnamese words are two syllables: "cau-hoi", "tieu-de" are one word.
+	for i := 0; i+1 < len(parts); i++ {
+		if w := parts[i] + parts[i+1]; vietnameseWords[w] {
+			parts = append(append(parts[:i:i], w), parts[i+2:]...)
+		}
+	}
 	return parts
 }
+
+// vietnameseWords are the two-syllable words of class names: câu hỏi
+// (question), hỏi đáp (Q&A), tiêu đề (title), nội dung (content), trả lời
+// (answer).
+var vietnameseWords = set("cauhoi", "hoidap", "tieude", "noidung", "traloi")
 
 // labelNode returns the element holding a toggle's wording: the toggle, or
 // the heading, button or link inside a container toggle.

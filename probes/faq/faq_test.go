@@ -207,6 +207,13 @@ waterproof?", "acceptedAnswer": {"@type": "Answer", "text": "Yes."}},
 			want: 3, methods: []string{"accordion"},
 		},
 		{
+			name: "class names in the market's language",
+			body: `<div class="sssKutu"><div class="sssBaslik">Kargo ücreti</div><div class="sssIcerik" style="display:none">150 TL üzeri ücretsiz.</div></div>
+<div class="sssKutu"><div class="sssBaslik">Siparişim ne zaman gelir?</div><div class="sssIcerik" style="display:none">1-3 iş günü.</div></div>
+<div class="hoi-dap-item"><div class="tieu-de">Đổi trả trong bao lâu?</div><div class="noi-dung">7 ngày.</div></div>`,
+			want: 3, methods: []string{"accordion"},
+		},
+		{
 			name: "decoys and hidden content only",
 			body: `<h1>FAQ</h1><form><label>What are you looking for?</label><input type="search"></form>
 <h2>Still have questions?</h2><p>Our team answers within a day.</p>

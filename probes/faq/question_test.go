@@ -97,3 +97,40 @@ func TestKey(t *testing.T) {
 		t.Errorf("admit(24/7 ...) key = %q", got)
 	}
 }
+
+func TestToggleName(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"accordion-button", true},
+		{"accordion__title", true},
+		{"faq__question", true},
+		{"faqQuestion", true},
+		{"elementor-tab-title", true},
+		{"et_pb_toggle_title", true},
+		{"schema-faq-question", true},
+		{"rank-math-question", true},
+		{"Collapsible__Button", true},
+		{"collapsible-trigger", true},
+		{"sss-soru", true},
+		{"sssBaslik", true},
+		{"cau-hoi", true},
+		{"panel-title", true},
+		{"toggle", false},
+		{"accordion", false},
+		{"accordion-item", false},
+		{"accordion-collapse", false},
+		{"accordion-body", false},
+		{"faq-questions", false},
+		{"faq-question-icon", false},
+		{"sssIcerik", false},
+		{"table-header", false},
+		{"tieu-de", false},
+	}
+	for _, c := range cases {
+		if got := toggleName(c.in); got != c.want {
+			t.Errorf("toggleName(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
