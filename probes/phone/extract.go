@@ -1,7 +1,6 @@
 package phone
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,12 +15,6 @@ import (
 const (
 	minDigits = 7
 	maxDigits = 17
-)
-
-var (
-	// strongSepRE splits a run holding several numbers: a dash or slash
-	// with a space beside it, or an en or em dash.
-	strongSepRE = regexp.MustCompile(`\s*[–—―]\s*|\s+[-‐‑‒−/]\s*|[-‐‑‒−/]\s+`)
 )
 
 // hit is one number read out of a string.
@@ -86,14 +79,20 @@ func scanBlock(ps *parser, text string) []hit {
 		if s.spelt == nil && countDigits(text[s.a:s.b]) < minDigits {
 			continue
 		}
-		if glued(text, s.a, s.b) || amount(text, s.a, s.b) || labelBefore(ctx) == labelID {
+		if glued(text, s.a, s.b) || amount(text, s.a, s.b) {
 			continue
 		}
+		hs := []hit{}
 		if s.spelt != nil {
-			out = append(out, *s.spelt)
-			continue
+			hs = append(hs, *s.spelt)
+		} else {
+			hs = readRun(ps, text[s.a:s.b], 0, hs)
 		}
-		out = readRun(ps, text[s.a:s.b], 0, out)
+		// The label is read last: folding words costs more than asking
+		// libphonenumber, and most runs are not numbers at all.
+		if len(hs) > 0 && labelBefore(ctx) != labelID {
+			out = append(out, hs...)
+		}
 	}
 	return out
 }
@@ -302,7 +301,7 @@ func readRun(ps *parser, s string, level int, out []hit) []hit {
 		var parts []string
 		switch level {
 		case 0:
-			parts = strongSepRE.Split(s, -1)
+			parts = splitStrong(s)
 		case 1:
 			parts = strings.Split(s, "/")
 		case 2:
@@ -318,6 +317,29 @@ func readRun(ps *parser, s string, level int, out []hit) []hit {
 		}
 	}
 	return out
+}
+
+// splitStrong splits a run holding several numbers at its strong
+// separators: an en or em dash, or a dash or slash with a space beside it.
+func splitStrong(s string) []string {
+	var parts []string
+	last := 0
+	for i, r := range s {
+		strong := false
+		switch r {
+		case '–', '—', '―':
+			strong = true
+		case '-', '‐', '‑', '‒', '−', '/':
+			_, w := utf8.DecodeRuneInString(s[i:])
+			strong = i > 0 && s[i-1] == ' ' || i+w < len(s) && s[i+w] == ' '
+		}
+		if strong {
+			parts = append(parts, s[last:i])
+			_, w := utf8.DecodeRuneInString(s[i:])
+			last = i + w
+		}
+	}
+	return append(parts, s[last:])
 }
 
 // maxCoverTokens bounds the space-split search: longer runs are tables of
