@@ -4,12 +4,24 @@
 // network.
 //
 // Questions are found in JSON-LD and microdata (schema.org FAQPage,
-// QAPage, Question), <details> elements, accordion and toggle widgets
-// (Bootstrap, Foundation, WordPress blocks and page builders, Shopify
-// themes), headings, bold lead-ins and <dt> terms worded as questions and
-// followed by an answer, "Q: ... A: ..." text in several languages, and
-// help-centre article lists whose titles are questions. Each question is
-// counted once across every pattern and page.
+// QAPage, Question), <details> elements, accordion, tab and toggle widgets
+// (Bootstrap, Foundation, jQuery UI, WordPress blocks and page builders,
+// Shopify themes, class names in English, Turkish and Vietnamese),
+// headings, bold lead-ins and <dt> terms worded as questions and followed
+// by an answer, "Q: ... A: ..." text in several languages, and help-centre
+// article lists whose titles are questions. Each question is counted once
+// across every pattern and page, compared folded and without numbering.
+//
+// Only what a visitor sees counts: hidden elements, templates, scripts
+// (JSON-LD apart), headers, footers, navigation, cookie banners and dialogs
+// are left out, except the collapsed panels of accordions and tabs, which
+// are hidden by design and open under a visible toggle. Some patterns need
+// a page known to be a FAQ or help page (the given FAQ and help pages, and
+// pages pagekind rates so or that sit below them): toggles titled by topic
+// rather than by a question, questions worded without a question mark,
+// question paragraphs and question-titled links. Elsewhere only explicit
+// questions count, so a policy page titling its sections "What is covered"
+// is not a FAQ.
 package faq
 
 import (
@@ -75,8 +87,9 @@ type Finding struct {
 // its content that sit below the root's path, in the same help centre (the
 // categories/sections/articles of Zendesk, Freshdesk, Intercom) or in the
 // same directory, or that pagekind rates as FAQ or help pages; and the same
-// again one level further (root, category, article list). Blogs, products,
-// accounts and community posts are never counted.
+// again one level further (root, category, article list). Blogs, news,
+// products and community posts are never counted, nor contact and policy
+// pages that merely share the root's directory.
 func Probe(site *crawler.Site, in Input) Finding {
 	if site == nil {
 		site = &crawler.Site{}

@@ -10,10 +10,11 @@ import (
 	"github.com/shopper-audit/shopper/probes/pagekind"
 )
 
-// This file is the one place the package's words live: question words,
-// question markers and the decoys that look like questions but are not FAQ
-// entries. Phrases are written naturally and folded (see package fold) when
-// the package loads.
+// This file holds the words of questions: question words, question
+// markers and the decoys that look like questions but are not FAQ entries.
+// (The class names of FAQ widgets are in detect.go, the path words of help
+// centres in faq.go.) Phrases are written naturally and folded (see package
+// fold) when the package loads.
 
 // Limits on what can be a question, in runes.
 const (
@@ -213,12 +214,18 @@ var decoys = folded(
 
 const decoySlack = 3
 
-// feedback are the words of "Was this helpful?" widgets, anywhere in a
+// feedback are the phrases of "Was this helpful?" widgets, anywhere in a
 // short text: they ask about the answer, they are not questions a customer
 // reads for an answer.
 var feedback = folded(
-	"helpful", "useful", "hữu ích", "yardımcı oldu mu", "faydalı oldu mu", "işinize yaradı mı", "hilfreich",
-	"utile", "útil", "did this answer", "did this help", "did we answer", "found this helpful",
+	"was this helpful", "was this article helpful", "was this page helpful", "was this answer helpful",
+	"was this information helpful", "was this useful", "is this helpful", "is this page useful",
+	"did you find this helpful", "did you find this useful", "found this helpful", "found this useful",
+	"did this answer", "did this help", "did we answer",
+	"có hữu ích", "yardımcı oldu mu", "faydalı oldu mu", "işinize yaradı mı",
+	"war dieser artikel hilfreich", "war das hilfreich", "war diese antwort hilfreich", "war diese seite hilfreich",
+	"vous a-t-il été utile", "vous a-t-elle été utile", "te ha resultado útil", "te resultó útil", "fue útil",
+	"te ha sido útil",
 )
 
 // uiWords are control labels that toggle content without naming a question.
@@ -240,7 +247,7 @@ func isDecoy(f string) bool {
 			return true
 		}
 	}
-	if n <= 8 {
+	if n <= 12 {
 		for _, w := range feedback {
 			if fold.HasPhrase(f, w) {
 				return true
