@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // Site is what one crawl of a company website gathered. It is a plain value:
@@ -68,8 +69,10 @@ func (p *Page) Doc() *goquery.Document {
 	p.once.Do(func() {
 		if p.doc == nil {
 			d, err := goquery.NewDocumentFromReader(strings.NewReader(p.HTML))
-			if err != nil { // goquery only fails on reader errors
-				d = goquery.NewDocumentFromNode(nil)
+			if err != nil {
+				// The parser refuses documents nested more than 512 deep:
+				// such a page reads as empty rather than breaking probes.
+				d = goquery.NewDocumentFromNode(&html.Node{Type: html.DocumentNode})
 			}
 			p.doc = d
 		}

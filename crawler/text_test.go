@@ -57,3 +57,16 @@ func FuzzText(f *testing.F) {
 		_ = p.Resolve("/x")
 	})
 }
+
+func TestUnparseablePageReadsEmpty(t *testing.T) {
+	p := NewPage("https://example.com/", strings.Repeat("<div>", 600)+"deep")
+	if got := p.Text(); len(got) != 0 {
+		t.Errorf("Text() = %v, want nothing from a page the parser refuses", got)
+	}
+	if n := p.Doc().Find("div").Length(); n != 0 {
+		t.Errorf("found %d divs", n)
+	}
+	if p.Resolve("/x") == nil {
+		t.Errorf("Resolve failed on an unparseable page")
+	}
+}

@@ -116,9 +116,13 @@ func (c *collector) page(p *crawler.Page) {
 			return
 		}
 		n := a.Get(0)
+		if hidden(n) {
+			// Never shown: not a number visitors are offered.
+			return
+		}
 		for _, num := range c.readMarkup(v) {
 			c.add(sighting{p: num.p, display: num.display, source: SourceTel, page: p,
-				region: crawler.RegionOfNode(n), visible: !hidden(n)})
+				region: crawler.RegionOfNode(n), visible: true})
 		}
 	})
 	doc.Find("script").Each(func(_ int, s *goquery.Selection) {

@@ -278,18 +278,15 @@ func TestProbeTelLinks(t *testing.T) {
 		{"upper case scheme, slashes and parameters", "TR", `<a href=" TEL://0850-222-0444;ext=12 ">ara</a>`,
 			[]Number{{E164: "+908502220444", Type: "voip", Region: "TR", ClickToCall: true,
 				Visible: true, Display: "0850-222-0444", Sources: []string{"tel"}}}},
-		{"hidden link", "US", `<div hidden><a href="tel:18005550199">Call</a></div>`,
-			[]Number{{E164: "+18005550199", Type: "toll_free", TollFree: true, Region: "US",
-				Display: "18005550199", Sources: []string{"tel"}}}},
+		// Never shown, so never offered: not reported at all.
+		{"hidden link", "US", `<div hidden><a href="tel:18005550199">Call</a></div>`, []Number{}},
 		{"link shown only on small screens is visible", "US", `<a class="hidden-lg" href="tel:18005550199">Call</a>`,
 			[]Number{{E164: "+18005550199", Type: "toll_free", TollFree: true, Region: "US", ClickToCall: true,
 				Visible: true, Display: "18005550199", Sources: []string{"tel"}}}},
 		{"vanity link", "US", `<a href="tel:1-800-FLOWERS">Order flowers</a>`,
 			[]Number{{E164: "+18003569377", Type: "toll_free", TollFree: true, Region: "US", ClickToCall: true,
 				Visible: true, Display: "1-800-FLOWERS", Sources: []string{"tel"}}}},
-		{"link in a template", "US", `<template><a href="tel:18005550199">Call</a></template>`,
-			[]Number{{E164: "+18005550199", Type: "toll_free", TollFree: true, Region: "US",
-				Display: "18005550199", Sources: []string{"tel"}}}},
+		{"link in a template", "US", `<template><a href="tel:18005550199">Call</a></template>`, []Number{}},
 		{"not a number", "US", `<a href="tel:">x</a><a href="tel:911">x</a><a href="tel:%zz">x</a><a href="telephone.html">x</a>`, []Number{}},
 	}
 	for _, c := range cases {
