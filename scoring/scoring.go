@@ -205,7 +205,7 @@ func phoneSection(f Findings) Section {
 		toll = verdict(toll, 1)
 		toll.Why = "a toll-free number is shown"
 		for _, n := range visible {
-			if n.Type == "toll_free" {
+			if n.TollFree {
 				toll.Evidence = append(toll.Evidence, n.Display+" ("+n.E164+")")
 			}
 		}
