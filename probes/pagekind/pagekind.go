@@ -198,8 +198,9 @@ func Priority(l crawler.Link) int {
 	words := strings.FieldsFunc(strings.ToLower(l.URL.Path+"?"+l.URL.RawQuery), func(r rune) bool {
 		return r == '/' || r == '?' || r == '&' || r == '='
 	})
-	for _, s := range words {
-		if avoid[s] {
+	for i, s := range words {
+		// Under a help section, /help/account is an article about accounts.
+		if avoid[s] && !helpSection(words[:i]) {
 			return -1
 		}
 	}
@@ -241,6 +242,18 @@ func Priority(l crawler.Link) int {
 		return 10
 	}
 	return 0
+}
+
+// helpSection reports path words that open a help or FAQ section.
+func helpSection(words []string) bool {
+	for _, w := range words {
+		for _, k := range Match(w) {
+			if k == Help || k == FAQ {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // underHelp reports a link from a FAQ or help page to a page below it: a

@@ -95,6 +95,7 @@ func TestPriority(t *testing.T) {
 		{link("https://x.example/privacy", "", from), 70},
 		{link("https://x.example/sofas", "Sofas", from), 0},
 		{link("https://x.example/cart", "Cart", from), -1},
+		{link("https://x.example/help/account", "Your account", from), 90},
 		{link("https://x.example/index.php?route=information/contact", "", from), 100},
 		{link("https://x.example/index.php?route=checkout/cart", "Giỏ hàng", from), -1},
 		{link("https://x.example/tai-khoan/dang-nhap", "Đăng nhập", from), -1},
