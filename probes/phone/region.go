@@ -1,6 +1,7 @@
 package phone
 
 import (
+	"github.com/PuerkitoBio/goquery"
 	"net/url"
 	"strings"
 
@@ -43,10 +44,80 @@ func Region(site *crawler.Site, override string) string {
 	if r := tldRegion(site); r != "" {
 		return r
 	}
+	if r := declaredRegion(site.HomePage()); r != "" {
+		return r
+	}
 	if r := langRegion(homeLang(site)); r != "" {
 		return r
 	}
+	if r := mailRegion(site.HomePage()); r != "" {
+		return r
+	}
 	return "US"
+}
+
+// ccTLDRegion returns the region of a host's country-code TLD, or "".
+func ccTLDRegion(host string) string {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	i := strings.LastIndexByte(host, '.')
+	if i < 0 {
+		return ""
+	}
+	tld := host[i+1:]
+	if len(tld) != 2 || genericTLDs[tld] {
+		return ""
+	}
+	return knownRegion(tld)
+}
+
+// declaredRegion reads the country-code TLD of the address a home page
+// gives itself (<link rel=canonical>, og:url): a site served from another
+// address (a staging host, a saved copy) still says where it lives.
+func declaredRegion(p *crawler.Page) string {
+	if p == nil {
+		return ""
+	}
+	doc := p.Doc()
+	for _, sel := range []struct{ css, attr string }{
+		{`link[rel="canonical"]`, "href"}, {`meta[property="og:url"]`, "content"},
+	} {
+		if v, ok := doc.Find(sel.css).First().Attr(sel.attr); ok {
+			if u, err := url.Parse(strings.TrimSpace(v)); err == nil {
+				if r := ccTLDRegion(u.Hostname()); r != "" {
+					return r
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// mailRegion is the last hint before the default: the country-code TLD
+// that the home page's own e-mail links share (orders@shop.co.uk → GB).
+func mailRegion(p *crawler.Page) string {
+	if p == nil {
+		return ""
+	}
+	votes := map[string]int{}
+	p.Doc().Find(`a[href^="mailto:"], a[href^="MAILTO:"]`).Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		addr := strings.SplitN(href[len("mailto:"):], "?", 2)[0]
+		if at := strings.LastIndexByte(addr, '@'); at >= 0 {
+			if r := ccTLDRegion(addr[at+1:]); r != "" {
+				votes[r]++
+			}
+		}
+	})
+	best, n := "", 0
+	for r, v := range votes {
+		if v > n || v == n && r < best {
+			best, n = r, v
+		}
+	}
+	if len(votes) > 1 && n*2 <= len(votes) {
+		return "" // no clear answer
+	}
+	return best
 }
 
 // knownRegion returns r upper-cased when libphonenumber has metadata for

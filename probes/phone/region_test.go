@@ -66,3 +66,21 @@ func TestProbeUsesDetectedRegion(t *testing.T) {
 		t.Errorf("Probe without a region = %+v, want +904440444 read in TR", f)
 	}
 }
+
+func TestRegionFromTheSitesOwnAddresses(t *testing.T) {
+	cases := []struct{ name, html, want string }{
+		{"canonical", `<html lang="en"><head><link rel="canonical" href="https://www.shop.co.uk/"></head><body></body></html>`, "GB"},
+		{"og:url", `<html><head><meta property="og:url" content="https://magaza.com.tr/"></head><body></body></html>`, "TR"},
+		{"lang beats mail", `<html lang="vi"><body><a href="mailto:a@shop.co.uk">m</a></body></html>`, "VN"},
+		{"mail when lang is bare", `<html lang="en"><body><a href="mailto:orders@books.co.uk">m</a> <a href="mailto:events@books.co.uk">e</a></body></html>`, "GB"},
+		{"generic mail", `<html lang="en"><body><a href="mailto:a@shop.com">m</a></body></html>`, "US"},
+	}
+	for _, c := range cases {
+		home := crawler.NewPage("http://127.0.0.1:8080/", c.html)
+		home.Source = "start"
+		site := &crawler.Site{URL: home.URL, Home: home.URL, Pages: []*crawler.Page{home}}
+		if got := Region(site, ""); got != c.want {
+			t.Errorf("%s: Region = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
