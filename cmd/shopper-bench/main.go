@@ -34,6 +34,10 @@ import (
 // times the bare crawl's wall time per page.
 const targetRatio = 1.5
 
+// contendedShare is the share of the machine's CPU time other processes
+// may use during a run before the run counts as contended.
+const contendedShare = 0.15
+
 // flatRSS is how much the audit's peak RSS may grow from the smallest to
 // the largest site count and still count as flat.
 const flatRSS = 1.25
@@ -82,6 +86,7 @@ type config struct {
 	MaxPages    int           `json:"max_pages"`
 	Depth       int           `json:"depth"`
 	Timeout     time.Duration `json:"-"`
+	Settle      time.Duration `json:"settle"`
 	JSON        bool          `json:"-"`
 	CPUProfile  string        `json:"-"`
 }
@@ -104,8 +109,12 @@ type run struct {
 	// ServerCPU is the CPU the site server used during the run: it shares
 	// the machine with the child.
 	ServerCPU float64 `json:"server_cpu_seconds"`
-	// Load is the one-minute load average when the run started: well
-	// above the CPU count means something else was competing.
+	// Other is the CPU time other processes on the machine used during
+	// the run; Contended is set when it exceeds contendedShare of the
+	// machine, and the run's wall time then says little.
+	Other     float64 `json:"other_cpu_seconds"`
+	Contended bool    `json:"contended"`
+	// Load is the one-minute load average when the run started.
 	Load float64 `json:"load_before"`
 }
 
@@ -125,8 +134,12 @@ type report struct {
 }
 
 type ratios struct {
-	WallPerPage  float64   `json:"wall_per_page"` // median of the per-round ratios
+	// WallPerPage is the median of the per-round ratios, over the rounds
+	// where neither run was contended when there are any (CleanRounds).
+	WallPerPage  float64   `json:"wall_per_page"`
 	PerRound     []float64 `json:"wall_per_page_per_round"`
+	Contended    []bool    `json:"round_contended"`
+	CleanRounds  int       `json:"clean_rounds"`
 	CPUPerPage   float64   `json:"cpu_per_page"`
 	PeakRSS      float64   `json:"peak_rss"`
 	Target       float64   `json:"target"`
@@ -156,6 +169,7 @@ func mainCode(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs.IntVar(&cfg.MaxPages, "max-pages", 0, "pages fetched at most per site (default: -pages, every page)")
 	fs.IntVar(&cfg.Depth, "depth", 3, "link levels followed from the home page")
 	fs.DurationVar(&cfg.Timeout, "timeout", 10*time.Minute, "limit for each child run; a run that takes longer is killed and reported")
+	fs.DurationVar(&cfg.Settle, "settle", time.Minute, "before each run, wait up to this long for other processes to leave the CPUs idle (0: do not wait)")
 	fs.BoolVar(&cfg.JSON, "json", false, "print the report as JSON")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write each child's CPU profile to `dir`/<mode>-<round>.pprof")
 	child := fs.String("child", "", "(internal) run one mode as a child process")
@@ -358,7 +372,10 @@ func runChild(ctx context.Context, cfg config, mode string, round int, urls []st
 	var out, errs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errs
 	cmd.SysProcAttr = childAttr()
-	load, srvCPU := loadAvg(), cpuOf(serverPID)
+	if cfg.Settle > 0 {
+		waitQuiet(ctx, cfg.Settle)
+	}
+	load, srv0, busy0, t0 := loadAvg(), cpuOf(serverPID), busyCPU(), time.Now()
 	if err := cmd.Run(); err != nil {
 		if cctx.Err() == context.DeadlineExceeded {
 			return run{}, fmt.Errorf("%s run %d took longer than -timeout %s and was killed", mode, round, cfg.Timeout)
@@ -369,10 +386,15 @@ func runChild(ctx context.Context, cfg config, mode string, round int, urls []st
 	if err := json.Unmarshal(out.Bytes(), &o); err != nil {
 		return run{}, fmt.Errorf("%s run %d: unreadable result %q: %w", mode, round, out.String(), err)
 	}
+	wall, srv1, busy1 := time.Since(t0).Seconds(), cpuOf(serverPID), busyCPU()
 	r := run{Mode: mode, Round: round, Sites: o.Sites, Failed: o.Failed, Errors: o.Errors, Pages: o.Pages, Seconds: o.Seconds, HWM: o.HWM, Load: load}
 	r.CPU, r.RSS = resources(cmd.ProcessState)
-	if after := cpuOf(serverPID); srvCPU >= 0 && after >= 0 {
-		r.ServerCPU = after - srvCPU
+	if srv0 >= 0 && srv1 >= 0 {
+		r.ServerCPU = srv1 - srv0
+	}
+	if busy0 >= 0 && busy1 >= 0 {
+		r.Other = max(0, busy1-busy0-r.CPU-r.ServerCPU)
+		r.Contended = r.Other > contendedShare*wall*float64(runtime.NumCPU())
 	}
 	if o.Seconds > 0 {
 		r.SitesPerS, r.PagesPerS = float64(o.Sites)/o.Seconds, float64(o.Pages)/o.Seconds
@@ -381,6 +403,19 @@ func runChild(ctx context.Context, cfg config, mode string, round int, urls []st
 		r.CPUPerPg = r.CPU * 1000 / float64(o.Pages)
 	}
 	return r, nil
+}
+
+// waitQuiet waits, up to limit, until other processes leave the CPUs
+// nearly idle for a second.
+func waitQuiet(ctx context.Context, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		b0 := busyCPU()
+		time.Sleep(time.Second)
+		if b0 < 0 || busyCPU()-b0 < 0.3 {
+			return
+		}
+	}
 }
 
 // median is the per-field median of one mode's rounds.
@@ -412,6 +447,7 @@ func median(runs []run, mode string) run {
 	m.HWM = int64(f(func(r run) float64 { return float64(r.HWM) }))
 	m.ServerCPU = f(func(r run) float64 { return r.ServerCPU })
 	m.Load = f(func(r run) float64 { return r.Load })
+	m.Other = f(func(r run) float64 { return r.Other })
 	for _, r := range rs {
 		m.Failed += r.Failed
 	}
@@ -440,10 +476,21 @@ func compare(runs []run, bare, aud run) ratios {
 			b = r
 		case r.Mode == "audit" && b != nil && b.Round == r.Round && r.Pages > 0 && b.Pages > 0:
 			rt.PerRound = append(rt.PerRound, (r.Seconds/float64(r.Pages))/(b.Seconds/float64(b.Pages)))
+			rt.Contended = append(rt.Contended, r.Contended || b.Contended)
 		}
 	}
-	if len(rt.PerRound) > 0 {
-		rt.WallPerPage = med(append([]float64(nil), rt.PerRound...))
+	var clean []float64
+	for i, x := range rt.PerRound {
+		if !rt.Contended[i] {
+			clean = append(clean, x)
+		}
+	}
+	rt.CleanRounds = len(clean)
+	if len(clean) == 0 {
+		clean = append(clean, rt.PerRound...)
+	}
+	if len(clean) > 0 {
+		rt.WallPerPage = med(clean)
 	}
 	if bare.PagesPerS > 0 && aud.PagesPerS > 0 {
 		rt.RatioOfMeans = bare.PagesPerS / aud.PagesPerS
@@ -467,19 +514,33 @@ func printReport(w io.Writer, rep *report) {
 	fmt.Fprintf(w, "machine: %d CPUs (%s), %s RAM, %s %s/%s\n\n", m.CPUs, m.CPUModel, m.Memory, m.Go, m.OS, m.Arch)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "round\tmode\tsites\tpages\twall s\tsites/s\tpages/s\tCPU s\tCPU ms/page\tpeak RSS MiB\tserver CPU s\tload before\tfailed\t")
+	fmt.Fprintln(tw, "round\tmode\tsites\tpages\twall s\tsites/s\tpages/s\tCPU s\tCPU ms/page\tpeak RSS MiB\tserver CPU s\tother CPU s\tfailed\t")
 	row := func(label string, r run) {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.2f\t%.1f\t%.0f\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t\n",
-			label, r.Mode, r.Sites, r.Pages, r.Seconds, r.SitesPerS, r.PagesPerS, r.CPU, r.CPUPerPg, mib(r.RSS), r.ServerCPU, r.Load, r.Failed)
+			label, r.Mode, r.Sites, r.Pages, r.Seconds, r.SitesPerS, r.PagesPerS, r.CPU, r.CPUPerPg, mib(r.RSS), r.ServerCPU, r.Other, r.Failed)
 	}
+	contended := false
 	for _, r := range rep.Runs {
-		row(strconv.Itoa(r.Round), r)
+		label := strconv.Itoa(r.Round)
+		if r.Contended {
+			label += "*"
+			contended = true
+		}
+		row(label, r)
 	}
 	fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t\t\t\t\t")
 	for _, r := range rep.Median {
 		row("median", r)
 	}
 	tw.Flush()
+	if contended {
+		fmt.Fprintf(w, "* contended: other processes used more than %.0f%% of the machine's CPU during the run\n", contendedShare*100)
+	}
+	for _, r := range append(rep.Runs, rep.Scaling...) {
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "failure (%s, round %d): %s\n", r.Mode, r.Round, e)
+		}
+	}
 
 	rt := rep.Ratio
 	verdict := "MET"
@@ -489,9 +550,18 @@ func printReport(w io.Writer, rep *report) {
 	per := make([]string, len(rt.PerRound))
 	for i, x := range rt.PerRound {
 		per[i] = fmt.Sprintf("%.2f", x)
+		if rt.Contended[i] {
+			per[i] += "*"
+		}
 	}
-	fmt.Fprintf(w, "\naudit / bare: wall time per page %.2f× (median of rounds %s), CPU per page %.2f×, peak RSS %.2f×\n",
-		rt.WallPerPage, strings.Join(per, ", "), rt.CPUPerPage, rt.PeakRSS)
+	over := "every round"
+	if rt.CleanRounds > 0 && rt.CleanRounds < len(rt.PerRound) {
+		over = fmt.Sprintf("the %d uncontended rounds", rt.CleanRounds)
+	} else if rt.CleanRounds == 0 && len(rt.PerRound) > 0 {
+		over = "every round, all contended"
+	}
+	fmt.Fprintf(w, "\naudit / bare: wall time per page %.2f× (median over %s: %s), CPU per page %.2f×, peak RSS %.2f×\n",
+		rt.WallPerPage, over, strings.Join(per, ", "), rt.CPUPerPage, rt.PeakRSS)
 	fmt.Fprintf(w, "target: the audit costs at most %.1f× the bare crawl (wall time per page): %s\n", targetRatio, verdict)
 
 	if len(rep.Scaling) > 0 {

@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 
 func TestBenchSmall(t *testing.T) {
 	var out, errs bytes.Buffer
-	args := []string{"-sites", "2,3", "-pages", "6", "-rounds", "1", "-concurrency", "2", "-parallel", "2", "-json"}
+	args := []string{"-sites", "2,3", "-pages", "6", "-rounds", "1", "-concurrency", "2", "-parallel", "2", "-settle", "0", "-json"}
 	if code := mainCode(context.Background(), args, nil, &out, &errs); code != 0 {
 		t.Fatalf("shopper-bench %s: exit %d\n%s", strings.Join(args, " "), code, errs.String())
 	}

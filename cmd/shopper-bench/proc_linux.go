@@ -71,3 +71,24 @@ func loadAvg() float64 {
 	}
 	return v
 }
+
+// busyCPU is the CPU time every process on the machine has used since
+// boot (user, system, interrupts and time stolen by the hypervisor), in
+// seconds, or -1 when it cannot be read.
+func busyCPU() float64 {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return -1
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	f := strings.Fields(line)
+	if len(f) < 9 || f[0] != "cpu" {
+		return -1
+	}
+	busy := 0.0
+	for _, i := range []int{1, 2, 3, 6, 7, 8} { // user nice system irq softirq steal
+		v, _ := strconv.ParseFloat(f[i], 64)
+		busy += v
+	}
+	return busy / 100
+}

@@ -18,3 +18,4 @@ func resources(ps *os.ProcessState) (cpu float64, rss int64) {
 func peakRSS() int64        { return 0 }
 func cpuOf(pid int) float64 { return -1 }
 func loadAvg() float64      { return -1 }
+func busyCPU() float64      { return -1 }
