@@ -429,6 +429,14 @@ func (cr *crawl) keep(it *item, res *fetchResult) {
 	p.Lang, _ = doc.Find("html").First().Attr("lang")
 	p.Lang = strings.TrimSpace(p.Lang)
 	links := cr.links(p)
+	if cr.opts.Renderer != nil && cr.opts.RenderPage != nil && cr.opts.RenderPage(p) {
+		if rp := cr.render(p); rp != nil {
+			// Links scripts added are followed too; links they removed
+			// still count, as the static page had them.
+			links = append(cr.links(rp), links...)
+			p = rp
+		}
+	}
 
 	cr.mu.Lock()
 	cr.site.Pages = append(cr.site.Pages, p)

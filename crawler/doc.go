@@ -8,4 +8,12 @@
 // It obeys robots.txt, names itself in its User-Agent, rate-limits per host,
 // bounds pages, depth and infinite link spaces, and refuses private and
 // loopback addresses unless told otherwise.
+//
+// One crawl loop serves two fetchers. Every page is fetched statically
+// first; when Options.Renderer is set, the pages Options.RenderPage picks
+// are loaded again in a browser, and the rendered DOM replaces the static
+// HTML (Page.Rendered), with the globals scripts defined, the text of the
+// first screen at each viewport (Page.Fold) and, when asked, a screenshot.
+// Links in the rendered DOM are followed too. Scope, depth, robots.txt and
+// limits are the loop's, whichever fetcher read the page.
 package crawler

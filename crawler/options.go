@@ -55,6 +55,17 @@ type Options struct {
 	Priority func(Link) int
 	// Progress, when set, is called after each page is fetched.
 	Progress func(pageURL string, fetched int)
+	// Renderer, when set, renders the pages RenderPage picks in a browser:
+	// the rendered DOM replaces the static HTML, and its links are followed
+	// too. Default nil: the static crawl only.
+	Renderer Renderer
+	// RenderPage picks the pages to render, given each page as fetched
+	// statically and kept. The home page is rendered before its links are
+	// queued. Default nil: none.
+	RenderPage func(p *Page) bool
+	// ScreenshotPage picks the rendered pages whose first screen is kept as
+	// a PNG in Page.Screenshot. Default nil: none.
+	ScreenshotPage func(p *Page) bool
 }
 
 // DefaultUserAgent names shopper and where to read about it.

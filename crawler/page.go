@@ -23,6 +23,9 @@ type Site struct {
 	Skipped []Skip `json:"skipped,omitempty"`
 	// UsedSitemap is true when sitemap.xml was read to find more pages.
 	UsedSitemap bool `json:"used_sitemap,omitempty"`
+	// RenderErrors lists pages that were to be rendered but could not be,
+	// and why; each kept its static HTML.
+	RenderErrors []Skip `json:"render_errors,omitempty"`
 }
 
 // Skip records an address the crawl did not keep, and why.
@@ -53,7 +56,20 @@ type Page struct {
 	// Globals names the JavaScript globals defined on window after the page
 	// ran, when it was rendered (chat vendors' objects show here).
 	Globals []string `json:"globals,omitempty"`
-	// HTML is the document decoded to UTF-8 and normalised to NFC.
+	// Fold maps a viewport name ("desktop": 1366×768, "mobile": 390×844)
+	// to the text a visitor sees in the first screen without scrolling or
+	// interacting, a line a block, when the page was rendered. Nil for a
+	// page that was not rendered: then nothing is known about the fold.
+	Fold map[string]string `json:"fold,omitempty"`
+	// Requests lists the URLs the rendered page tried to load, blocked
+	// third-party requests included.
+	Requests []string `json:"requests,omitempty"`
+	// Screenshot is a PNG of the rendered page's first screen at desktop
+	// size, when Options.ScreenshotPage asked for one. It is not saved
+	// with the site.
+	Screenshot []byte `json:"-"`
+	// HTML is the document decoded to UTF-8 and normalised to NFC: the
+	// DOM after scripts ran when Rendered is true.
 	HTML string `json:"html"`
 
 	once sync.Once
