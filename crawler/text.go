@@ -191,6 +191,12 @@ func responsiveShow(c string) bool {
 	return false
 }
 
+// OpenRegion returns the region a walker is in once it enters element n,
+// having been in r: the region n opens, or r when it opens none. Header,
+// footer and nav regions do not nest: the outermost one wins. Probes that
+// walk the DOM themselves use it so regions read the same everywhere.
+func OpenRegion(n *html.Node, r Region) Region { return regionOf(n, r) }
+
 // regionOf returns the region an element opens, or r when it opens none.
 // Header, footer and nav regions do not nest: the outermost one wins.
 func regionOf(n *html.Node, r Region) Region {

@@ -118,36 +118,7 @@ type walkState struct {
 	inArticle bool
 	inQuote   bool
 	inFooter  bool
-	inContent bool // inside <article>, <section> or <main>
-}
-
-// pageFooter reports an element that opens the page's footer, as the
-// crawler's text regions read it: <footer> outside any article, section
-// or main, role=contentinfo, or a div, section or aside whose id or class
-// is footer, site-footer, page-footer or colophon.
-func pageFooter(n *html.Node, st walkState) bool {
-	if n.DataAtom == atom.Footer {
-		return !st.inContent
-	}
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "role":
-			if strings.EqualFold(a.Val, "contentinfo") {
-				return true
-			}
-		case "id", "class":
-			if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Aside {
-				continue
-			}
-			for _, t := range strings.Fields(strings.ToLower(a.Val)) {
-				switch t {
-				case "footer", "site-footer", "page-footer", "colophon":
-					return true
-				}
-			}
-		}
-	}
-	return false
+	region    crawler.Region // as crawler.OpenRegion reads it
 }
 
 // walk gathers the visible links, forms, labels, embeds and
@@ -162,7 +133,10 @@ func (ps *pageScan) walk(n *html.Node, st walkState) {
 	if n.Type != html.ElementNode || crawler.Hidden(n) {
 		return
 	}
-	if !st.inFooter && pageFooter(n, st) {
+	if st.region == "" {
+		st.region = crawler.RegionMain
+	}
+	if st.region = crawler.OpenRegion(n, st.region); st.region == crawler.RegionFooter {
 		st.inFooter = true
 	}
 	if v, ok := attr(n, "data-cfemail"); ok {
@@ -195,9 +169,7 @@ func (ps *pageScan) walk(n *html.Node, st walkState) {
 		ps.forms = append(ps.forms, n)
 		ps.formCount++
 	case atom.Article:
-		st.inArticle, st.inContent = true, true
-	case atom.Section, atom.Main:
-		st.inContent = true
+		st.inArticle = true
 	case atom.Blockquote:
 		st.inQuote = true
 	}
