@@ -110,32 +110,22 @@ var (
 	}
 )
 
-// foldAll folds each word of a list once, when the package loads.
-func foldAll(words []string) []string {
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if f := fold.Fold(w); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 var (
 	foldedFieldWords = func() map[string][]string {
 		m := make(map[string][]string, len(fieldWords))
 		for k, ws := range fieldWords {
-			m[k] = foldAll(ws)
+			m[k] = fold.All(ws)
 		}
 		return m
 	}()
-	foldedNewsletter = foldAll(newsletterWords)
-	foldedAccount    = foldAll(accountWords)
-	foldedCart       = foldAll(cartWords)
-	foldedComment    = foldAll(commentWords)
-	foldedTracking   = foldAll(trackingWords)
-	foldedCallback   = foldAll(callbackWords)
-	foldedJob        = foldAll(jobWords)
+	foldedNewsletter = fold.All(newsletterWords)
+	foldedAccount    = fold.All(accountWords)
+	foldedCart       = fold.All(cartWords)
+	foldedComment    = fold.All(commentWords)
+	foldedTracking   = fold.All(trackingWords)
+	foldedCallback   = fold.All(callbackWords)
+	foldedJob        = fold.All(jobWords)
 )
 
 // hasAny reports whether folded text holds any of the folded phrases as

@@ -13,9 +13,9 @@ import (
 
 // Folded forms of the vocabulary in signatures.go.
 var (
-	strongChat = foldAll(chatPhrases)
-	weakChat   = foldAll(weakChatWords)
-	notChat    = foldAll(notChatWords)
+	strongChat = fold.All(chatPhrases)
+	weakChat   = fold.All(weakChatWords)
+	notChat    = fold.All(notChatWords)
 	// chatSlugs are the last path segments of a page that is itself the
 	// chat (/chat, /live-chat, /canli-destek, /chat-truc-tuyen), compacted.
 	chatSlugs = func() map[string]bool {
@@ -54,15 +54,6 @@ func compact(s string) string {
 	return string(b)
 }
 
-func foldAll(words []string) []string {
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if f := fold.Fold(w); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 func hasAnyPhrase(folded string, phrases []string) bool {
 	for _, p := range phrases {

@@ -92,3 +92,15 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// All folds every entry of a word list, dropping those that fold to
+// nothing; packages fold their vocabularies with it once, when they load.
+func All(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if f := Fold(w); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
