@@ -110,7 +110,6 @@ var (
 	}
 )
 
-
 var (
 	foldedFieldWords = func() map[string][]string {
 		m := make(map[string][]string, len(fieldWords))

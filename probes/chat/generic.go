@@ -54,7 +54,6 @@ func compact(s string) string {
 	return string(b)
 }
 
-
 func hasAnyPhrase(folded string, phrases []string) bool {
 	for _, p := range phrases {
 		if fold.HasPhrase(folded, p) {
