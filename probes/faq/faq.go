@@ -25,6 +25,7 @@
 package faq
 
 import (
+	"github.com/PuerkitoBio/goquery"
 	"net"
 	"net/url"
 	"strings"
@@ -225,7 +226,20 @@ func (pr *prober) fallback(in Input) (*crawler.Page, bool) {
 			continue // a contact or policy page titling its sections as questions
 		}
 		a := pr.analysis(p)
-		n := len(pageQuestions(a, loose, false))
+		qs := pageQuestions(a, loose, false)
+		n := len(qs)
+		if !a.faqLD && !loose && !hasFAQSection(p) {
+			// Headings and paragraphs worded as questions make an article,
+			// not an FAQ: only FAQ widgets count on a page of no FAQ kind
+			// that has no section headed as an FAQ.
+			n = 0
+			for _, q := range qs {
+				switch q.method {
+				case byMicrodata, byDetails, byAccordion, byDL:
+					n++
+				}
+			}
+		}
 		if n < 1 || !a.faqLD && n < 3 {
 			continue
 		}
@@ -409,7 +423,9 @@ func helpBase(p string) string {
 var excludedSegments = map[string]bool{
 	"blog": true, "blogs": true, "news": true, "community": true, "forum": true, "forums": true,
 	"posts": true, "product": true, "products": true, "requests": true, "tag": true, "tags": true,
-	"author": true, "search": true,
+	"author": true, "search": true, "journal": true, "stories": true, "magazine": true,
+	"tin-tuc": true, "tintuc": true, "bai-viet": true, "haberler": true, "haber": true,
+	"makale": true, "makaleler": true,
 }
 
 func excludedPage(p *crawler.Page) bool {
@@ -424,4 +440,33 @@ func excludedPath(p string) bool {
 		}
 	}
 	return false
+}
+
+// hasFAQSection reports a page with a section headed or named as an FAQ
+// ("Frequently asked questions", "Sıkça Sorulan Sorular", id="faq"): a
+// pricing or product page that carries its own FAQ.
+func hasFAQSection(p *crawler.Page) bool {
+	doc := p.Doc()
+	found := false
+	doc.Find("h2, h3, h4, [id], [class]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if goquery.NodeName(s) == "h2" || goquery.NodeName(s) == "h3" || goquery.NodeName(s) == "h4" {
+			for _, k := range pagekind.Match(s.Text()) {
+				if k == pagekind.FAQ {
+					found = true
+					return false
+				}
+			}
+		}
+		for _, attr := range []string{"id", "class"} {
+			v, _ := s.Attr(attr)
+			for _, t := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+				if t == "faq" || t == "faqs" || t == "sss" {
+					found = true
+					return false
+				}
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -137,9 +137,18 @@ func TestProbeRoot(t *testing.T) {
 			t.Errorf("Probe() = %v, %d; want %s, 4", got.URL, got.Questions, home.URL)
 		}
 	})
-	t.Run("page with three worded questions", func(t *testing.T) {
+	t.Run("an article with question headings is not a FAQ", func(t *testing.T) {
 		home := pg("https://ex.com/", 0, "Shop", `<h2>Why choose us?</h2><p>Because.</p>`)
-		info := pg("https://ex.com/info", 1, "Info", headings)
+		info := pg("https://ex.com/journal/tea-questions", 1, "Your tea questions answered", headings)
+		got := Probe(mkSite(home, info), Input{})
+		if got.URL != nil || got.Questions != 0 {
+			t.Errorf("Probe() = %v, %d; want nil, 0", got.URL, got.Questions)
+		}
+	})
+	t.Run("a page with three FAQ widgets", func(t *testing.T) {
+		home := pg("https://ex.com/", 0, "Shop", `<h2>Why choose us?</h2><p>Because.</p>`)
+		info := pg("https://ex.com/info", 1, "Info", `<details><summary>How do I pay?</summary>Card.</details>
+<details><summary>Can I return it?</summary>Yes.</details><details><summary>Do you ship abroad?</summary>No.</details>`)
 		got := Probe(mkSite(home, info), Input{})
 		if got.URL == nil || *got.URL != info.URL || got.Questions != 3 {
 			t.Errorf("Probe() = %v, %d; want %s, 3", got.URL, got.Questions, info.URL)
@@ -222,4 +231,17 @@ func FuzzProbe(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestFAQSectionOnAnotherPage(t *testing.T) {
+	home := pg("https://ex.com/", 0, "Bulut", `<p>Muhasebe yazılımı</p>`)
+	pricing := pg("https://ex.com/fiyatlandirma", 1, "Fiyatlandırma", `<h1>Fiyatlandırma</h1><h2>Başlangıç</h2><p>₺8.990</p>
+<h2 id="sss">Sıkça Sorulan Sorular</h2>
+<h3>Deneme süresinden sonra ücret alınır mı?</h3><p>Hayır.</p>
+<h3>Paketimi sonradan değiştirebilir miyim?</h3><p>Evet.</p>
+<h3>Fiyatlara KDV dahil mi?</h3><p>Hayır.</p>`)
+	got := Probe(mkSite(home, pricing), Input{})
+	if got.URL == nil || *got.URL != pricing.URL || got.Questions != 3 {
+		t.Errorf("Probe() = %v, %d; want %s, 3", got.URL, got.Questions, pricing.URL)
+	}
 }
