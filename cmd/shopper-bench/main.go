@@ -568,9 +568,16 @@ func printReport(w io.Writer, rep *report) {
 		fmt.Fprintf(w, "\npeak RSS as the number of sites grows (one run per count and mode):\n")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "sites\tbare pages\tbare wall s\tbare peak RSS MiB\taudit pages\taudit wall s\taudit peak RSS MiB\t")
+		star := func(r run) string {
+			if r.Contended {
+				contended = true
+				return "*"
+			}
+			return ""
+		}
 		for i := 0; i+1 < len(rep.Scaling); i += 2 {
 			b, a := rep.Scaling[i], rep.Scaling[i+1]
-			fmt.Fprintf(tw, "%d\t%d\t%.2f\t%.1f\t%d\t%.2f\t%.1f\t\n", b.Sites, b.Pages, b.Seconds, mib(b.RSS), a.Pages, a.Seconds, mib(a.RSS))
+			fmt.Fprintf(tw, "%d\t%d\t%.2f%s\t%.1f\t%d\t%.2f%s\t%.1f\t\n", b.Sites, b.Pages, b.Seconds, star(b), mib(b.RSS), a.Pages, a.Seconds, star(a), mib(a.RSS))
 		}
 		tw.Flush()
 		verdict := "flat"
