@@ -7,11 +7,13 @@ package audit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
 
 	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/crawler/browser"
 	"github.com/shopper-audit/shopper/probes/channels"
 	"github.com/shopper-audit/shopper/probes/chat"
 	"github.com/shopper-audit/shopper/probes/faq"
@@ -29,6 +31,75 @@ type Options struct {
 	// Region overrides the ISO region used for national-format phone
 	// numbers ("US", "VN", "TR", ...). Default: from the site.
 	Region string
+	// Renderer renders pages in a browser (see BrowserRenderer). Default
+	// nil: the static crawl only, whatever Render says.
+	Renderer crawler.Renderer
+	// Render says which pages Renderer renders. Default RenderAuto.
+	Render RenderMode
+	// SaveScreenshot, when set, asks for screenshots of the home and
+	// contact pages (rendered pages only) and is handed each PNG, with
+	// kind "home" or "contact"; it returns where it kept it (a file path),
+	// which Result.Screenshots reports. Default nil: no screenshots.
+	SaveScreenshot func(kind, pageURL string, png []byte) (string, error)
+}
+
+// RenderMode says which pages an audit renders in a browser.
+type RenderMode string
+
+// The render modes of `shopper audit --render`.
+const (
+	// RenderAuto renders the home page, pages that look like contact, FAQ
+	// or help pages, and pages whose static HTML shows that scripts build
+	// them or load more (crawler.ScriptBuilt). The zero value means auto.
+	RenderAuto RenderMode = "auto"
+	// RenderAlways renders every page.
+	RenderAlways RenderMode = "always"
+	// RenderNever renders nothing: the static crawl.
+	RenderNever RenderMode = "never"
+)
+
+// renderPicker returns the crawler's RenderPage function for a mode.
+func renderPicker(m RenderMode) func(p *crawler.Page) bool {
+	switch m {
+	case RenderNever:
+		return nil
+	case RenderAlways:
+		return func(*crawler.Page) bool { return true }
+	}
+	return func(p *crawler.Page) bool {
+		if p.Source == "start" {
+			return true
+		}
+		s := pagekind.Scores(p)
+		if s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3 {
+			return true
+		}
+		return crawler.ScriptBuilt(p)
+	}
+}
+
+// screenshotPicker picks the pages to take a screenshot of: the home page
+// and the pages that may turn out to be the contact page.
+func screenshotPicker(p *crawler.Page) bool {
+	return p.Source == "start" || pagekind.Scores(p)[pagekind.Contact] >= 3
+}
+
+// BrowserRenderer adapts a browser to the crawler: each page is measured
+// at the desktop and mobile viewports.
+func BrowserRenderer(b *browser.Browser) crawler.Renderer { return browserRenderer{b} }
+
+type browserRenderer struct{ b *browser.Browser }
+
+func (r browserRenderer) Render(ctx context.Context, pageURL string, shot bool) (*crawler.Rendered, error) {
+	res, err := r.b.Render(ctx, pageURL, browser.RenderOptions{Viewports: browser.Viewports, Screenshot: shot})
+	if err != nil {
+		// The crawler names the page; keep only why it failed.
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner
+		}
+		return nil, err
+	}
+	return &crawler.Rendered{HTML: res.HTML, Globals: res.Globals, Fold: res.Fold, Screenshot: res.Screenshot, Requests: res.Requests}, nil
 }
 
 // Result is everything one audit found, as `shopper audit --json` prints it.
@@ -56,6 +127,14 @@ type Result struct {
 	Pages []PageSummary `json:"pages"`
 	// Skipped counts addresses found but not kept, by reason.
 	Skipped map[string]int `json:"skipped,omitempty"`
+	// PagesRendered counts the pages read from a browser's rendered DOM.
+	PagesRendered int `json:"pages_rendered,omitempty"`
+	// RenderErrors lists pages that could not be rendered, and why; they
+	// were audited from their static HTML.
+	RenderErrors []crawler.Skip `json:"render_errors,omitempty"`
+	// Screenshots maps "home" and "contact" to where their screenshots
+	// were saved, when asked for.
+	Screenshots map[string]string `json:"screenshots,omitempty"`
 }
 
 // PageSummary is one crawled page in a result.
@@ -72,16 +151,50 @@ func Run(ctx context.Context, siteURL string, opts Options) (*Result, error) {
 	if co.Priority == nil {
 		co.Priority = pagekind.Priority
 	}
+	if opts.Renderer != nil && opts.Render != RenderNever {
+		co.Renderer = opts.Renderer
+		co.RenderPage = renderPicker(opts.Render)
+		if opts.SaveScreenshot != nil {
+			co.ScreenshotPage = screenshotPicker
+		}
+	}
 	start := time.Now()
 	site, err := crawler.Crawl(ctx, siteURL, co)
 	if err != nil {
 		return nil, err
 	}
 	r := Analyze(site, opts.Region)
+	if opts.SaveScreenshot != nil {
+		saveScreenshots(r, site, opts.SaveScreenshot)
+	}
 	at := start.UTC().Truncate(time.Second)
 	r.AuditedAt = &at
 	r.Seconds = time.Since(start).Round(time.Millisecond).Seconds()
 	return r, nil
+}
+
+// saveScreenshots hands the home and contact pages' screenshots to save. A
+// screenshot that cannot be saved is reported as a render error.
+func saveScreenshots(r *Result, site *crawler.Site, save func(kind, pageURL string, png []byte) (string, error)) {
+	pages := map[string]*crawler.Page{"home": site.HomePage()}
+	if r.ContactPage != nil {
+		pages["contact"] = site.Page(*r.ContactPage)
+	}
+	for _, kind := range []string{"home", "contact"} {
+		p := pages[kind]
+		if p == nil || len(p.Screenshot) == 0 {
+			continue
+		}
+		where, err := save(kind, p.URL, p.Screenshot)
+		if err != nil {
+			r.RenderErrors = append(r.RenderErrors, crawler.Skip{URL: p.URL, Reason: "screenshot not saved: " + err.Error()})
+			continue
+		}
+		if r.Screenshots == nil {
+			r.Screenshots = map[string]string{}
+		}
+		r.Screenshots[kind] = where
+	}
 }
 
 // Analyze runs every probe on a crawled site and scores the findings. It
@@ -143,6 +256,12 @@ func Analyze(site *crawler.Site, region string) *Result {
 		}
 		r.Pages = append(r.Pages, ps)
 	}
+	for _, p := range site.Pages {
+		if p.Rendered {
+			r.PagesRendered++
+		}
+	}
+	r.RenderErrors = append(r.RenderErrors, site.RenderErrors...)
 	if len(site.Skipped) > 0 {
 		r.Skipped = map[string]int{}
 		for _, s := range site.Skipped {

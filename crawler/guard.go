@@ -79,3 +79,8 @@ func (g guard) dialContext(timeout time.Duration) func(ctx context.Context, netw
 		return nil, firstErr
 	}
 }
+
+// PublicAddr reports whether a is a public address: not private, loopback,
+// link-local, multicast, unspecified or carrier-grade NAT. The crawler
+// connects only to those unless Options.AllowPrivate is set.
+func PublicAddr(a netip.Addr) bool { return guard{}.permits(a) }

@@ -23,8 +23,9 @@ need() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# The suite needs no system package yet; each later one is added here,
-# e.g. need chromium
+# The render tests (crawler/browser, cmd/shopper) drive a real headless
+# Chromium; in CI (CI=true) they fail rather than skip when it is missing.
+need chromium
 
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then

@@ -6,7 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/netip"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/shopper-audit/shopper/audit"
 	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/crawler/browser"
 	"github.com/shopper-audit/shopper/reports"
 )
 
@@ -28,11 +32,19 @@ social profiles, with a score from 0 to 100 and a grade from A to F.
 shopper obeys robots.txt, names itself in its User-Agent, waits between
 requests to a site, and never fetches carts, log-ins or accounts.
 
+Pages are read as a customer's browser shows them: with --render auto (the
+default) the home, contact and FAQ pages, and pages that scripts build or
+add to (tag managers, chat loaders, app shells), are rendered in headless
+Chromium, found through CHROME_PATH or as chromium, chromium-browser or
+google-chrome on PATH. Requests the pages make to other sites are blocked
+unless --third-party allow. Without Chromium, auto audits the static HTML.
+
 Examples:
   shopper audit https://www.example.com
   shopper audit --json example.com example.vn example.com.tr > audit.jsonl
   shopper audit --region GB --max-pages 80 shop.example.co.uk
   shopper audit --fail-under 70 https://staging.example.com   # in CI
+  shopper audit --render always --tabs 4 --screenshots shots/ example.com
 
 Exit codes: 0 done; 1 a site scored under --fail-under; 2 a usage error or
 a site could not be audited (the reason is printed on stderr).
@@ -54,6 +66,11 @@ type auditFlags struct {
 	allowPrivate bool
 	failUnder    int
 	quiet        bool
+	render       string
+	tabs         int
+	renderTime   time.Duration
+	thirdParty   string
+	screenshots  string
 }
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -75,6 +92,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.IntVar(&f.failUnder, "fail-under", 0, "exit 1 when any site scores below `N` (0..100)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
 	fs.BoolVar(&f.quiet, "q", false, "same as --quiet")
+	fs.StringVar(&f.render, "render", "auto", "which pages to render in headless Chromium: `auto` (home, contact, FAQ and\nscript-built pages), always (every page) or never (static HTML only)")
+	fs.IntVar(&f.tabs, "tabs", 2, "browser tabs rendering at once, shared by all sites")
+	fs.DurationVar(&f.renderTime, "render-timeout", 10*time.Second, "time allowed to render one page")
+	fs.StringVar(&f.thirdParty, "third-party", "block", "requests rendered pages make to other sites: `block` (fast, never stalls)\nor allow")
+	fs.StringVar(&f.screenshots, "screenshots", "", "save PNG screenshots of each site's home and contact pages in `DIR`")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), auditUsage)
 		fs.PrintDefaults()
@@ -99,6 +121,20 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			RequestTimeout: f.timeout, SiteTimeout: f.siteTimeout, MaxBodyBytes: int(f.maxBody),
 			AllowPrivate: f.allowPrivate,
 		},
+		Render: audit.RenderMode(f.render),
+	}
+	if f.render != string(audit.RenderNever) {
+		r, code := f.renderer(ctx, stderr)
+		if code != exitOK {
+			return code
+		}
+		if r != nil {
+			defer r.close()
+			opts.Renderer = r
+			if f.screenshots != "" {
+				opts.SaveScreenshot = screenshotSaver(f.screenshots)
+			}
+		}
 	}
 	prog := newProgress(stderr, f.quiet, len(urls))
 	results := make([]*audit.Result, len(urls))
@@ -177,6 +213,16 @@ func (f *auditFlags) check(urls []string) string {
 		return "--timeout and --site-timeout must be positive durations such as 15s or 3m"
 	case f.failUnder < 0 || f.failUnder > 100:
 		return "--fail-under takes a score from 0 to 100"
+	case f.render != "auto" && f.render != "always" && f.render != "never":
+		return fmt.Sprintf("--render takes auto, always or never, not %q", f.render)
+	case f.tabs < 1 || f.tabs > 16:
+		return "--tabs must be between 1 and 16"
+	case f.renderTime <= 0:
+		return "--render-timeout must be a positive duration such as 10s"
+	case f.thirdParty != "block" && f.thirdParty != "allow":
+		return fmt.Sprintf("--third-party takes block or allow, not %q", f.thirdParty)
+	case f.screenshots != "" && f.render == "never":
+		return "--screenshots needs rendered pages; drop --render never"
 	case f.region != "" && (len(f.region) != 2 || strings.ToUpper(f.region) != strings.Map(asciiUpper, f.region)):
 		return fmt.Sprintf("--region %q is not a two-letter ISO region such as US, GB, VN or TR", f.region)
 	}
@@ -186,6 +232,97 @@ func (f *auditFlags) check(urls []string) string {
 		}
 	}
 	return ""
+}
+
+// renderer finds the browser every site will share. With --render auto
+// and no browser it warns once and returns nil: the audit goes on
+// statically. With --render always it says how to install one and returns
+// exitUsage. The browser starts when the first page is to be rendered, so
+// a site that cannot be reached costs no browser start.
+func (f *auditFlags) renderer(ctx context.Context, stderr io.Writer) (*lazyRenderer, int) {
+	path, err := browser.Find()
+	if err != nil {
+		if f.render == string(audit.RenderAlways) {
+			fmt.Fprintf(stderr, "shopper audit: --render always needs Chromium and none was found (%v); install it (e.g. 'apt-get install chromium') or set CHROME_PATH to a Chrome or Chromium executable.\n", err)
+			return nil, exitUsage
+		}
+		fmt.Fprintln(stderr, "shopper audit: no Chromium found (set CHROME_PATH or install chromium); auditing without rendering.")
+		return nil, exitOK
+	}
+	bo := browser.Options{Path: path, Tabs: f.tabs, RenderTimeout: f.renderTime, UserAgentSuffix: crawler.DefaultUserAgent}
+	if f.thirdParty == "allow" {
+		allowPrivate := f.allowPrivate
+		bo.AllowHosts = func(host string) bool {
+			// Addresses written out are checked as the crawler checks
+			// them; names are let through.
+			a, err := netip.ParseAddr(host)
+			return err != nil || allowPrivate || crawler.PublicAddr(a)
+		}
+	}
+	return &lazyRenderer{ctx: ctx, opts: bo, stderr: stderr}, exitOK
+}
+
+// lazyRenderer starts the browser on the first render and shares it.
+type lazyRenderer struct {
+	ctx    context.Context
+	opts   browser.Options
+	stderr io.Writer
+
+	mu  sync.Mutex
+	b   *browser.Browser
+	r   crawler.Renderer
+	err error
+}
+
+func (l *lazyRenderer) Render(ctx context.Context, pageURL string, shot bool) (*crawler.Rendered, error) {
+	l.mu.Lock()
+	if l.r == nil && l.err == nil {
+		l.b, l.err = browser.New(l.ctx, l.opts)
+		if l.err != nil {
+			fmt.Fprintf(l.stderr, "shopper audit: Chromium did not start (%v); auditing without rendering.\n", l.err)
+		} else {
+			l.r = audit.BrowserRenderer(l.b)
+		}
+	}
+	r, err := l.r, l.err
+	l.mu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("no browser: %w", err)
+	}
+	return r.Render(ctx, pageURL, shot)
+}
+
+// close stops the browser, if it started.
+func (l *lazyRenderer) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.b != nil {
+		l.b.Close()
+	}
+}
+
+// screenshotSaver writes screenshots to dir as HOST-KIND.png.
+func screenshotSaver(dir string) func(kind, pageURL string, png []byte) (string, error) {
+	return func(kind, pageURL string, png []byte) (string, error) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("screenshot directory: %w", err)
+		}
+		host := "site"
+		if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+			host = u.Host
+		}
+		name := strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
+				return r
+			}
+			return '_'
+		}, host) + "-" + kind + ".png"
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			return "", fmt.Errorf("save screenshot: %w", err)
+		}
+		return path, nil
+	}
 }
 
 func asciiUpper(r rune) rune {

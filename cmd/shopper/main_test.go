@@ -8,8 +8,12 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/shopper-audit/shopper/crawler/browser"
 )
 
 // shop serves a small English company site on loopback.
@@ -175,5 +179,155 @@ func TestHelp(t *testing.T) {
 	code, out, _ := runCmd("help")
 	if code != exitOK || !strings.Contains(out, "shopper audit") {
 		t.Errorf("shopper help: exit %d:\n%s", code, out)
+	}
+}
+
+// needBrowser skips a render test when no browser is installed, except in
+// CI (CI=true), where it fails: scripts/test.sh installs chromium.
+func needBrowser(t *testing.T) {
+	t.Helper()
+	if _, err := browser.Find(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI needs a browser for the render tests: %v", err)
+		}
+		t.Skipf("no browser: %v", err)
+	}
+}
+
+// scriptShop serves a site whose chat widget and FAQ exist only once
+// scripts ran: a tag-manager-like loader inserts Intercom's script after a
+// delay (the script itself is on another site and blocked), and the FAQ
+// page builds its questions from an inline JSON array.
+func scriptShop(t *testing.T) *httptest.Server {
+	t.Helper()
+	pages := map[string]string{
+		"/": `<html lang="en"><head><title>Bolt Bikes</title><script src="/tags.js" async></script></head><body>
+<header><a href="/contact">Contact</a> <a href="/faq">FAQ</a> Call 1-800-555-0142</header>
+<main><h1>Bolt Bikes</h1><p>City bikes since 2004.</p></main></body></html>`,
+		"/tags.js": `setTimeout(function(){
+  window.intercomSettings = {app_id: "abc123"};
+  var s = document.createElement('script'); s.async = true;
+  s.src = 'https://widget.intercom.io/widget/abc123';
+  var x = document.getElementsByTagName('script')[0]; x.parentNode.insertBefore(s, x);
+}, 100);`,
+		"/contact": `<html lang="en"><head><title>Contact us</title><script src="/tags.js" async></script></head><body><h1>Contact us</h1>
+<p>Phone: 1-800-555-0142</p></body></html>`,
+		"/faq": `<html lang="en"><head><title>FAQ</title></head><body><h1>Frequently asked questions</h1><div id="faq"></div>
+<script>
+var faq = [{"q":"How do I return a bike?","a":"Book a pickup in your account."},
+           {"q":"How long does delivery take?","a":"Three to five days."},
+           {"q":"Do you offer a warranty?","a":"Two years on every frame."},
+           {"q":"Can I pay in instalments?","a":"Yes, over 12 months."}];
+document.addEventListener('DOMContentLoaded', function () {
+  var root = document.getElementById('faq');
+  faq.forEach(function (it) {
+    var d = document.createElement('details'), s = document.createElement('summary');
+    s.textContent = it.q; d.appendChild(s);
+    var p = document.createElement('p'); p.textContent = it.a; d.appendChild(p);
+    root.appendChild(d);
+  });
+});
+</script></body></html>`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.HasSuffix(r.URL.Path, ".js") {
+			w.Header().Set("Content-Type", "text/javascript")
+		} else {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		}
+		fmt.Fprint(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func auditJSON(t *testing.T, args ...string) (map[string]any, string) {
+	t.Helper()
+	code, out, errs := runCmd(append([]string{"audit", "--json", "-q", "--delay", "0", "--allow-private"}, args...)...)
+	if code != exitOK {
+		t.Fatalf("shopper audit %v: exit %d, stderr %q", args, code, errs)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("output is not one JSON object: %v\n%s", err, out)
+	}
+	return m, errs
+}
+
+func TestAuditRendersWhatScriptsBuild(t *testing.T) {
+	needBrowser(t)
+	srv := scriptShop(t)
+	dir := t.TempDir()
+	m, _ := auditJSON(t, "--render", "auto", "--screenshots", dir, srv.URL)
+	if v, _ := lookup(m, "chat.present"); v != true {
+		t.Errorf("--render auto: chat.present = %v, want true (Intercom injected by a loader)", v)
+	}
+	if v, _ := lookup(m, "chat.vendors"); fmt.Sprint(v) != "[intercom]" {
+		t.Errorf("--render auto: chat.vendors = %v, want [intercom]", v)
+	}
+	if v, _ := lookup(m, "faq.questions"); v != 4.0 {
+		t.Errorf("--render auto: faq.questions = %v, want 4 (built from JSON by a script)", v)
+	}
+	if v, _ := lookup(m, "pages_rendered"); v != 3.0 {
+		t.Errorf("--render auto: pages_rendered = %v, want home, contact and FAQ", v)
+	}
+	for _, kind := range []string{"home", "contact"} {
+		v, _ := lookup(m, "screenshots."+kind)
+		path, _ := v.(string)
+		if b, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+			t.Errorf("screenshots.%s = %v: not a PNG file (%v)", kind, v, err)
+		}
+	}
+
+	m, _ = auditJSON(t, "--render", "never", srv.URL)
+	if v, _ := lookup(m, "chat.present"); v != false {
+		t.Errorf("--render never: chat.present = %v, want false: the static HTML has no chat", v)
+	}
+	if v, _ := lookup(m, "faq.questions"); v != 0.0 {
+		t.Errorf("--render never: faq.questions = %v, want 0", v)
+	}
+	if _, ok := lookup(m, "pages_rendered"); ok {
+		t.Errorf("--render never rendered pages")
+	}
+}
+
+func TestAuditWithoutBrowser(t *testing.T) {
+	srv := scriptShop(t)
+	t.Setenv("CHROME_PATH", filepath.Join(t.TempDir(), "no-such-chromium"))
+	code, out, errs := runCmd("audit", "--json", "-q", "--delay", "0", "--allow-private", srv.URL)
+	const warning = "shopper audit: no Chromium found (set CHROME_PATH or install chromium); auditing without rendering.\n"
+	if code != exitOK || errs != warning {
+		t.Errorf("--render auto without a browser: exit %d, stderr %q; want exit 0 and the one warning line", code, errs)
+	}
+	if !strings.Contains(out, `"faq"`) {
+		t.Errorf("no static audit printed: %s", out)
+	}
+	code, out, errs = runCmd("audit", "--json", "-q", "--allow-private", "--render", "always", srv.URL)
+	if code != exitUsage || !strings.Contains(errs, "apt-get install chromium") || out != "" {
+		t.Errorf("--render always without a browser: exit %d, stdout %q, stderr %q; want exit 2 saying how to install it", code, out, errs)
+	}
+}
+
+func TestAuditRenderFlags(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--render", "sometimes"}, "--render takes auto, always or never"},
+		{[]string{"--tabs", "0"}, "--tabs must be between 1 and 16"},
+		{[]string{"--render-timeout", "0s"}, "--render-timeout must be a positive duration"},
+		{[]string{"--third-party", "maybe"}, "--third-party takes block or allow"},
+		{[]string{"--render", "never", "--screenshots", "shots"}, "--screenshots needs rendered pages"},
+	}
+	for _, c := range cases {
+		code, _, errs := runCmd(append(append([]string{"audit"}, c.args...), "example.com")...)
+		if code != exitUsage || !strings.Contains(errs, c.want) {
+			t.Errorf("shopper audit %v: exit %d, stderr %q; want exit 2 saying %q", c.args, code, errs, c.want)
+		}
 	}
 }

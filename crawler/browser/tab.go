@@ -117,15 +117,18 @@ func (t *tab) setViewport(ctx context.Context, vp Viewport) error {
 func (t *tab) onEvent(ev any) {
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		if ev.Type == network.ResourceTypeOther || strings.HasPrefix(ev.Request.URL, "data:") {
+		u := ev.Request.URL
+		if ev.Type == network.ResourceTypeOther || strings.HasPrefix(u, "data:") {
 			// The browser's own requests (the favicon, whose end the tab
 			// is told only at the next navigation) and inline data.
 			return
 		}
 		t.mu.Lock()
-		t.inflight[ev.RequestID] = true
-		t.lastNet = time.Now()
-		if u := ev.Request.URL; (strings.HasPrefix(u, "http:") || strings.HasPrefix(u, "https:")) &&
+		if waitFor[ev.Type] {
+			t.inflight[ev.RequestID] = true
+			t.lastNet = time.Now()
+		}
+		if (strings.HasPrefix(u, "http:") || strings.HasPrefix(u, "https:")) &&
 			u != t.page && !t.seen[u] && len(t.requests) < maxRequests {
 			t.seen[u] = true
 			t.requests = append(t.requests, u)
@@ -146,9 +149,20 @@ func (t *tab) onEvent(ev any) {
 
 func (t *tab) done(id network.RequestID) {
 	t.mu.Lock()
-	delete(t.inflight, id)
-	t.lastNet = time.Now()
+	if t.inflight[id] {
+		delete(t.inflight, id)
+		t.lastNet = time.Now()
+	}
 	t.mu.Unlock()
+}
+
+// waitFor are the kinds of request a page is not settled without: those
+// that can add content or hide it. Images, media and fonts that load after
+// the load event (lazy images, mostly) only paint.
+var waitFor = map[network.ResourceType]bool{
+	network.ResourceTypeDocument: true, network.ResourceTypeStylesheet: true,
+	network.ResourceTypeScript: true, network.ResourceTypeXHR: true,
+	network.ResourceTypeFetch: true,
 }
 
 // intercept lets each request of the tab through or fails it, before the
@@ -230,6 +244,7 @@ type snapshot struct {
 	URL     string   `json:"url"`
 	HTML    string   `json:"html"`
 	Globals []string `json:"globals"`
+	Fold    string   `json:"fold"`
 }
 
 type pageState struct {
@@ -300,7 +315,19 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 		return nil, err
 	}
 	phase("settle", &start)
-	snap, err := evaluate[snapshot](rctx, "snapshot()")
+	// The page loaded at Desktop size: its first screen there is measured
+	// with the snapshot, and the screenshot taken next; then the other
+	// viewports.
+	var others []Viewport
+	desktop := int64(0)
+	for _, vp := range opts.Viewports {
+		if vp == Desktop {
+			desktop = Desktop.Width
+		} else {
+			others = append(others, vp)
+		}
+	}
+	snap, err := evaluate[snapshot](rctx, "snapshot("+strconv.FormatInt(desktop, 10)+")")
 	if err != nil {
 		return nil, err
 	}
@@ -308,27 +335,24 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 	t.mu.Lock()
 	res = &Result{URL: snap.URL, HTML: snap.HTML, Globals: t.b.globals(snap.Globals), Requests: slices.Clone(t.requests), Settled: settled}
 	t.mu.Unlock()
-
-	// Desktop first, as the page loaded, with the screenshot; then the
-	// other viewports.
-	todo := opts.Viewports
-	if i := indexOf(todo, Desktop.Name); i > 0 {
-		todo = append([]Viewport{todo[i]}, append(todo[:i:i], todo[i+1:]...)...)
+	if desktop != 0 {
+		res.Fold = map[string]string{Desktop.Name: snap.Fold}
 	}
-	shot := opts.Screenshot
-	for _, vp := range todo {
-		if shot && vp != Desktop {
-			if res.Screenshot, err = t.screenshot(rctx); err != nil {
-				return nil, err
-			}
-			shot = false
+	if opts.Screenshot {
+		if res.Screenshot, err = t.screenshot(rctx); err != nil {
+			return nil, err
 		}
-		if vp != t.vp {
-			if err := t.setViewport(rctx, vp); err != nil {
-				return nil, err
-			}
+		phase("screenshot", &start)
+	}
+	for i, vp := range others {
+		if err := t.setViewport(rctx, vp); err != nil {
+			return nil, err
 		}
-		text, err := evaluate[string](rctx, "fold("+strconv.FormatInt(vp.Width, 10)+")")
+		// After the last measurement the page is taken out of layout, so
+		// that going back to Desktop size does not lay it out once more
+		// for nothing.
+		hide := i == len(others)-1
+		text, err := evaluate[string](rctx, "fold("+strconv.FormatInt(vp.Width, 10)+", "+strconv.FormatBool(hide)+")")
 		if err != nil {
 			return nil, fmt.Errorf("measure the %s screen: %w", vp.Name, err)
 		}
@@ -338,21 +362,13 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 		res.Fold[vp.Name] = text
 		phase("fold "+vp.Name, &start)
 	}
-	if shot {
-		if res.Screenshot, err = t.screenshot(rctx); err != nil {
+	if t.vp != Desktop {
+		if err := t.setViewport(rctx, Desktop); err != nil {
 			return nil, err
 		}
+		phase("leave", &start)
 	}
 	return res, nil
-}
-
-func indexOf(vps []Viewport, name string) int {
-	for i, v := range vps {
-		if v.Name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 // screenshot takes a PNG of the first screen at Desktop size.

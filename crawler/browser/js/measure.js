@@ -9,13 +9,21 @@
     return {timers: s.timers.size, quiet: performance.now() - s.changed};
   },
 
-  // snapshot returns the document's HTML and the window's own property names.
-  snapshot() {
+  // snapshot returns the document's HTML, the window's own property names
+  // and, given the screen's width, the first screen's text (see fold).
+  async snapshot(foldWidth) {
     return {
       url: location.href,
       html: document.documentElement ? document.documentElement.outerHTML : '',
       globals: Object.getOwnPropertyNames(window),
+      fold: foldWidth ? await this.fold(foldWidth, false) : '',
     };
+  },
+
+  // hide takes the document out of layout, once it was measured.
+  hide() {
+    if (document.documentElement) document.documentElement.style.setProperty('display', 'none', 'important');
+    return true;
   },
 
   // screen waits until the screen has the given width: a viewport change
@@ -29,9 +37,16 @@
 
   // fold returns the visible text of the first screen, once the screen has
   // the given width: one line per block of text, inline pieces joined as a
-  // browser shows them.
-  async fold(screenWidth) {
+  // browser shows them. With hide, the document is then taken out of
+  // layout (see hide).
+  async fold(screenWidth, hide) {
     await this.screen(screenWidth);
+    const text = this.foldText();
+    if (hide) this.hide();
+    return text;
+  },
+
+  foldText() {
     window.scrollTo(0, 0);
     const vv = window.visualViewport;
     const vw = vv ? vv.width : innerWidth, vh = vv ? vv.height : innerHeight;
@@ -83,19 +98,23 @@
     let line = '', block = null;
     const range = document.createRange();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // The cheap test first: most text is below the first screen, and
+    // text that is not displayed has no boxes.
+    const onScreen = (rects, c) => {
+      for (const r of rects) {
+        const w = Math.min(r.right, c.r) - Math.max(r.left, c.l);
+        const h = Math.min(r.bottom, c.b) - Math.max(r.top, c.t);
+        if (w >= 2 && h >= 2) return true;
+      }
+      return false;
+    };
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!/\S/.test(n.data)) continue;
       const el = n.parentElement;
-      if (!el || !visible(el)) continue;
+      if (!el) continue;
       range.selectNodeContents(n);
-      const c = clip(el);
-      let seen = false;
-      for (const r of range.getClientRects()) {
-        const w = Math.min(r.right, c.r) - Math.max(r.left, c.l);
-        const h = Math.min(r.bottom, c.b) - Math.max(r.top, c.t);
-        if (w >= 2 && h >= 2) { seen = true; break; }
-      }
-      if (!seen) continue;
+      const rects = range.getClientRects();
+      if (!onScreen(rects, screenBox) || !visible(el) || !onScreen(rects, clip(el))) continue;
       const b = blockOf(el);
       if (b !== block) {
         if (line.trim()) lines.push(line.replace(/\s+/g, ' ').trim());

@@ -1,0 +1,248 @@
+package browser
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/shopper-audit/shopper/sitegen"
+)
+
+// BenchmarkRender renders generated sites (package sitegen, served on
+// loopback) with 1, 2 and 4 tabs, beside a bare chromedp load of the same
+// pages in the same run: navigate, wait for the load event, read
+// outerHTML, in reused tabs of a second browser started with the same
+// flags. "render" is Render as the audit calls it: third-party requests
+// blocked, settle, HTML, globals, and the first screen's text at desktop
+// and mobile size. The two alternate in rounds of 12 pages, so that a
+// machine that gets busier or quieter in between weighs on both alike.
+// An op is one page of each. Reported: pages/s of each, render's time over
+// bare's, and each browser's peak PSS (all its processes, sampled every
+// 50ms). Run it with
+//
+//	go test ./crawler/browser -run '^$' -bench Render -benchtime 120x
+func BenchmarkRender(b *testing.B) {
+	needBrowser(b)
+	pages := benchPages(b, 6, 20)
+	for _, tabs := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("tabs=%d", tabs), func(b *testing.B) {
+			bare := newBare(b, tabs)
+			br, err := New(context.Background(), Options{Tabs: tabs})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer br.Close()
+			render := func(_ int, u string) error {
+				_, err := br.Render(context.Background(), u, RenderOptions{Viewports: Viewports})
+				return err
+			}
+			// Open every tab and warm both browsers up.
+			warm(b, tabs, pages, bare.load)
+			warm(b, tabs, pages, render)
+			bareMem, renderMem := sampleMemory(bare.pid), sampleMemory(br.Process())
+			b.ResetTimer()
+			var bareTime, renderTime time.Duration
+			const round = 12
+			for done := 0; done < b.N; done += round {
+				n := min(round, b.N-done)
+				bareTime += loadAll(b, tabs, pages, done, n, bare.load)
+				renderTime += loadAll(b, tabs, pages, done, n, render)
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(b.N)/bareTime.Seconds(), "bare-pages/s")
+			b.ReportMetric(float64(b.N)/renderTime.Seconds(), "render-pages/s")
+			b.ReportMetric(renderTime.Seconds()/bareTime.Seconds(), "render/bare")
+			b.ReportMetric(float64(bareMem())/(1<<20), "bare-peak-MB")
+			b.ReportMetric(float64(renderMem())/(1<<20), "render-peak-MB")
+		})
+	}
+}
+
+// benchPages serves sites generated sites of n pages each and lists every
+// page's URL, the sites interleaved.
+func benchPages(b testing.TB, sites, n int) []string {
+	urls, stop, err := sitegen.Serve(context.Background(), sites, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(stop)
+	var paths [][]string
+	for i := range sites {
+		paths = append(paths, sitegen.Generate(int64(i), n).Paths())
+	}
+	var out []string
+	for j := 0; j < n; j++ {
+		for i := range sites {
+			if j < len(paths[i]) {
+				out = append(out, strings.TrimSuffix(urls[i], "/")+paths[i][j])
+			}
+		}
+	}
+	return out
+}
+
+func warm(b *testing.B, tabs int, pages []string, load func(worker int, u string) error) {
+	var wg sync.WaitGroup
+	for w := range tabs {
+		wg.Go(func() {
+			if err := load(w, pages[w]); err != nil {
+				b.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// loadAll loads pages[from:from+n] (cycling) with tabs workers and returns
+// the time it took.
+func loadAll(b *testing.B, tabs int, pages []string, from, n int, load func(worker int, u string) error) time.Duration {
+	var next atomic.Int64
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range tabs {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				u := pages[(from+i)%len(pages)]
+				if err := load(w, u); err != nil {
+					b.Errorf("%s: %v", u, err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+// bare is a plain chromedp browser with reused tabs.
+type bare struct {
+	pid  int
+	tabs []context.Context
+}
+
+func newBare(b *testing.B, tabs int) *bare {
+	path, err := Find()
+	if err != nil {
+		b.Fatal(err)
+	}
+	args := slices.Clone(chromedp.DefaultExecAllocatorOptions[:])
+	args = append(args, chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(int(Desktop.Width), int(Desktop.Height)),
+		// The bare load needs protection from the resolver stall as much
+		// as Render does; here the resolver refuses every other host.
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.*"))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), args...)
+	b.Cleanup(cancelA)
+	bctx, cancelB := chromedp.NewContext(actx)
+	b.Cleanup(cancelB)
+	if err := chromedp.Do(bctx); err != nil {
+		b.Fatal(err)
+	}
+	br := &bare{pid: chromedp.FromContext(bctx).Browser.Process().Pid}
+	for range tabs {
+		tctx, cancel := chromedp.NewContext(bctx)
+		b.Cleanup(cancel)
+		if err := chromedp.Do(tctx); err != nil { // binds the tab to its long-lived context
+			b.Fatal(err)
+		}
+		br.tabs = append(br.tabs, tctx)
+	}
+	return br
+}
+
+func (br *bare) load(w int, u string) error {
+	ctx, cancel := context.WithTimeout(br.tabs[w], 10*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		return err
+	}
+	_, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
+	return err
+}
+
+// sampleMemory samples the PSS of pid and its descendants every 50ms until
+// the returned func is called, which returns the peak in bytes.
+func sampleMemory(pid int) func() int64 {
+	var peak atomic.Int64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := treePSS(pid); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		<-stopped
+		return peak.Load()
+	}
+}
+
+// treePSS sums the proportional set size of pid and its descendants.
+func treePSS(pid int) int64 {
+	children := map[int][]int{}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, f := range stats {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		s := string(data)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		fields := strings.Fields(s[i+1:])
+		if len(fields) < 2 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(fields[1])
+		p, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
+		children[ppid] = append(children[ppid], p)
+	}
+	var total int64
+	todo := []int{pid}
+	for len(todo) > 0 {
+		p := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		todo = append(todo, children[p]...)
+		f, err := os.Open(fmt.Sprintf("/proc/%d/smaps_rollup", p))
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "Pss:"); ok {
+				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+				total += kb << 10
+				break
+			}
+		}
+		f.Close()
+	}
+	return total
+}
