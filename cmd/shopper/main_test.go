@@ -331,3 +331,63 @@ func TestAuditRenderFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestAuditInterruptedClosesBrowser(t *testing.T) {
+	needBrowser(t)
+	started := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><head><title>Shop</title></head><body><a href="/contact">Contact</a></body></html>`)
+		case "/contact":
+			// The browser asks for the contact page: interrupt the audit.
+			if r.UserAgent() != "" && strings.Contains(r.UserAgent(), "Chrome") {
+				select {
+				case started <- struct{}{}:
+				default:
+				}
+			}
+			fmt.Fprint(w, `<html><head><title>Contact</title></head><body><h1>Contact us</h1><script>setTimeout(function(){}, 900)</script></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-started
+		cancel()
+	}()
+	var out, errb bytes.Buffer
+	run(ctx, []string{"audit", "-q", "--delay", "0", "--allow-private", "--render", "always", srv.URL}, &out, &errb)
+	cancel()
+	if strings.Contains(errb.String(), "panic") {
+		t.Errorf("interrupted audit panicked: %s", errb.String())
+	}
+	if kids := browserChildren(); len(kids) > 0 {
+		t.Errorf("browser processes left after the audit returned: %v", kids)
+	}
+}
+
+// browserChildren lists this process's children that are a browser.
+func browserChildren() []string {
+	var out []string
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || end < open {
+			continue
+		}
+		fields := strings.Fields(s[end+1:])
+		if len(fields) > 1 && fields[0] != "Z" && fields[1] == fmt.Sprint(os.Getpid()) && strings.Contains(strings.ToLower(s[open+1:end]), "chrom") {
+			out = append(out, s[:end+1])
+		}
+	}
+	return out
+}

@@ -163,6 +163,8 @@ type Browser struct {
 	userAgent string
 	slots     chan struct{} // one per tab: bounds renders in flight
 
+	stopping sync.WaitGroup // browsers that died or hung, being stopped
+
 	mu       sync.Mutex
 	proc     *process
 	idle     []*tab
@@ -310,13 +312,11 @@ func (b *Browser) Close() error {
 		return nil
 	}
 	b.closed = true
-	p, idle := b.proc, b.idle
+	p := b.proc
 	b.idle = nil
 	b.mu.Unlock()
-	for _, t := range idle {
-		t.cancel()
-	}
-	p.stop()
+	p.stop() // closes its tabs too
+	b.stopping.Wait()
 	return nil
 }
 
@@ -371,7 +371,7 @@ func (b *Browser) tab(ctx context.Context) (*tab, error) {
 	for len(b.idle) > 0 {
 		t := b.idle[len(b.idle)-1]
 		b.idle = b.idle[:len(b.idle)-1]
-		if t.proc == b.proc && !t.proc.dead() {
+		if t.usable(b.proc) {
 			b.mu.Unlock()
 			return t, nil
 		}
@@ -387,8 +387,8 @@ func (b *Browser) tab(ctx context.Context) (*tab, error) {
 		}
 	}
 	t, err := b.newTab(p)
-	if err != nil && p.dead() {
-		// The browser died while the tab opened.
+	if err != nil && (p.dead() || errors.Is(err, errNoAnswer)) {
+		// The browser died, or hangs: start another.
 		if p, err = b.restart(ctx, p); err != nil {
 			return nil, err
 		}
@@ -397,7 +397,8 @@ func (b *Browser) tab(ctx context.Context) (*tab, error) {
 	return t, err
 }
 
-// restart starts the browser again unless another render already did.
+// restart stops a browser that died or hangs and starts another, unless
+// another render already did.
 func (b *Browser) restart(ctx context.Context, dead *process) (*process, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -408,13 +409,13 @@ func (b *Browser) restart(ctx context.Context, dead *process) (*process, error) 
 		return b.proc, nil
 	}
 	if b.restarts >= maxRestarts {
-		return nil, fmt.Errorf("the browser died %d times; not starting it again", b.restarts+1)
+		return nil, fmt.Errorf("the browser died or hung %d times; not starting it again", b.restarts+1)
 	}
 	b.restarts++
-	go dead.stop()
+	b.stopping.Go(dead.stop)
 	p, err := b.start(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("restart after the browser died: %w", err)
+		return nil, fmt.Errorf("start the browser again: %w", err)
 	}
 	b.proc = p
 	return p, nil
@@ -436,7 +437,7 @@ func (b *Browser) put(t *tab) {
 func (b *Browser) discard(t *tab) { go t.cancel() }
 
 // Restarts reports how many times the browser was started again after it
-// died.
+// died or hung.
 func (b *Browser) Restarts() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -16,6 +16,10 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // The render tests share one browser: starting Chromium costs about half a
@@ -317,6 +321,39 @@ func TestHungTabIsReplaced(t *testing.T) {
 	wg.Wait()
 }
 
+func TestCrashedTabIsReplaced(t *testing.T) {
+	b := testBrowser(t)
+	srv := fixture(t, map[string]string{
+		// Busy until SettleCap: the crash comes while it settles.
+		"/busy": `<!doctype html><title>busy</title><p id="n">0</p><script>
+var n = 0; (function tick(){ document.getElementById('n').textContent = ++n; setTimeout(tick, 20); })();
+</script>`,
+		"/ok": `<!doctype html><title>ok</title><p>fine</p>`,
+	})
+	tb, err := b.tab(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.AfterFunc(300*time.Millisecond, func() { _, _ = chromedp.Call(tb.ctx, page.Crash, cdp.Empty{}) })
+	start := time.Now()
+	_, err = tb.render(context.Background(), srv.URL+"/busy", RenderOptions{})
+	b.discard(tb)
+	if !errors.Is(err, errCrashed) || time.Since(start) > 2*time.Second {
+		t.Fatalf("render of a tab that crashed: %v after %v, want errCrashed at once", err, time.Since(start))
+	}
+	// Tabs that shared the crashed renderer are replaced too.
+	var wg sync.WaitGroup
+	for range testOptions().Tabs * 2 {
+		wg.Go(func() {
+			res, err := b.Render(context.Background(), srv.URL+"/ok", RenderOptions{})
+			if err != nil || !strings.Contains(res.HTML, "fine") {
+				t.Errorf("render after a crash: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 func TestSettleIsCapped(t *testing.T) {
 	b := testBrowser(t)
 	srv := fixture(t, map[string]string{
@@ -354,16 +391,20 @@ func TestPageErrorsKeepTheTab(t *testing.T) {
 	}
 }
 
-func TestDeadBrowserIsRestarted(t *testing.T) {
+func TestDeadOrHungBrowserIsRestarted(t *testing.T) {
 	needBrowser(t)
-	b, err := New(context.Background(), testOptions())
+	opts := testOptions()
+	opts.RenderTimeout = 1500 * time.Millisecond
+	b, err := New(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer b.Close()
 	srv := fixture(t, map[string]string{"/": `<!doctype html><title>ok</title><p>alive</p>`})
 	render(t, b, srv.URL+"/", RenderOptions{})
-	dir := b.proc.dir
+	dirs := []string{b.proc.dir}
+
+	// Killed: the next render starts the browser again and succeeds.
 	if err := syscall.Kill(b.Process(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -371,9 +412,24 @@ func TestDeadBrowserIsRestarted(t *testing.T) {
 	if !strings.Contains(res.HTML, "alive") || b.Restarts() != 1 {
 		t.Errorf("after the browser was killed: restarts %d, HTML %q", b.Restarts(), res.HTML)
 	}
-	newDir := b.proc.dir
+	dirs = append(dirs, b.proc.dir)
+
+	// Hung (stopped): the render in flight times out, and the browser is
+	// replaced when it cannot open a tab.
+	if err := syscall.Kill(b.Process(), syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Render(context.Background(), srv.URL+"/", RenderOptions{}); !errors.Is(err, ErrTimeout) {
+		t.Errorf("render in a hung browser: %v, want ErrTimeout", err)
+	}
+	res = render(t, b, srv.URL+"/", RenderOptions{})
+	if !strings.Contains(res.HTML, "alive") || b.Restarts() != 2 {
+		t.Errorf("after the browser hung: restarts %d, HTML %q", b.Restarts(), res.HTML)
+	}
+	dirs = append(dirs, b.proc.dir)
+
 	b.Close()
-	for _, d := range []string{dir, newDir} {
+	for _, d := range dirs {
 		if _, err := os.Stat(d); !os.IsNotExist(err) {
 			t.Errorf("user data directory %s still there after Close (%v)", d, err)
 		}

@@ -42,6 +42,7 @@ type tab struct {
 	inflight map[network.RequestID]bool
 	lastNet  time.Time
 	abort    context.CancelCauseFunc // ends the render in progress
+	crashed  bool                    // its renderer crashed: do not use it again
 }
 
 // pageError is a failure of the page, not of the tab: the tab can be used
@@ -52,6 +53,16 @@ func (e *pageError) Error() string { return e.err.Error() }
 func (e *pageError) Unwrap() error { return e.err }
 
 var errCrashed = errors.New("the tab crashed")
+
+// usable reports whether an idle tab can render again.
+func (t *tab) usable(p *process) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.proc == p && !p.dead() && !t.crashed
+}
+
+// errNoAnswer is a browser that did not open a tab in time: it hangs.
+var errNoAnswer = errors.New("the browser did not answer in time")
 
 // newTab opens a tab on p and prepares it: request interception, the settle
 // tracker, Desktop metrics and the User-Agent.
@@ -70,7 +81,7 @@ func (b *Browser) newTab(p *process) (*tab, error) {
 		return t, nil
 	case <-time.After(b.opts.RenderTimeout):
 		go cancel()
-		return nil, errors.New("open a tab: the browser did not answer in time")
+		return nil, fmt.Errorf("open a tab: %w", errNoAnswer)
 	}
 }
 
@@ -140,6 +151,7 @@ func (t *tab) onEvent(ev any) {
 		t.done(ev.RequestID)
 	case *inspector.EventTargetCrashed:
 		t.mu.Lock()
+		t.crashed = true
 		if t.abort != nil {
 			t.abort(errCrashed)
 		}
