@@ -65,13 +65,15 @@ var fileExtensions = map[string]bool{
 var placeholderDomains = map[string]bool{
 	"domain.com": true, "domain.tld": true, "email.com": true, "test.com": true, "test.test": true,
 	"mail.com": true, "company.com": true, "website.com": true, "site.com": true, "abc.com": true,
-	"xyz.com": true, "sentry.io": true, "wixpress.com": true, "sentry-next.wixpress.com": true,
+	"xyz.com": true, "sirket.com": true, "firma.com": true, "alanadi.com": true, "congty.com": true,
+	"tencongty.com": true, "sentry.io": true, "wixpress.com": true, "sentry-next.wixpress.com": true,
 	"sentry.wixpress.com": true, "ingest.sentry.io": true,
 }
 
 // placeholderLocals are local parts that only sample addresses use, and
 // the senders a customer cannot write back to.
 var placeholderLocals = map[string]bool{
+	"isim": true, "adsoyad": true, "ten": true, "hoten": true,
 	"you": true, "your": true, "yourname": true, "your.name": true, "your_name": true,
 	"youremail": true, "your.email": true, "your-email": true, "your_email": true,
 	"firstname.lastname": true, "first.last": true, "firstname": true, "john.doe": true,

@@ -162,3 +162,12 @@ func TestExampleDomainRoleMailboxes(t *testing.T) {
 		t.Errorf("addresses = %v, want %v", got, want)
 	}
 }
+
+func TestHelperTextSamplesAreNotAddresses(t *testing.T) {
+	home := crawler.NewPage("http://127.0.0.1:8080/", `<html><body><form><label>E-posta</label><input type="email"><small>örn. isim@sirket.com</small></form><p>Ví dụ: ten@congty.com</p><footer>destek@yolcu.com.tr</footer></body></html>`)
+	home.Source = "start"
+	got := Probe(&crawler.Site{Home: home.URL, Pages: []*crawler.Page{home}}, nil).Email.Addresses
+	if strings.Join(got, ",") != "destek@yolcu.com.tr" {
+		t.Errorf("addresses = %v, want only destek@yolcu.com.tr", got)
+	}
+}

@@ -58,7 +58,7 @@ var vocabulary = map[Kind][]string{
 		"exchanges", "exchange policy", "returns and exchanges", "returns and refunds", "money back",
 		"return and exchange", "return and refund", "exchange and return", "return and exchange policy",
 		"cancellation policy", "cancellations", "cancellation and refund", "refund and cancellation",
-		"hoàn hủy", "chính sách hủy", "chính sách hoàn hủy", "iptal ve iade", "iptal koşulları",
+		"hoàn hủy", "chính sách hủy", "hoàn học phí", "hoàn phí", "tuition refund", "ücret iadesi", "chính sách hoàn hủy", "iptal ve iade", "iptal koşulları",
 		"stornierung", "stornobedingungen", "annulation", "conditions d annulation", "cancelaciones",
 		"đổi trả", "chính sách đổi trả", "hoàn tiền", "đổi hàng", "trả hàng", "doitra", "hoàn trả",
 		"iade", "iade ve değişim", "iade politikası", "değişim", "cayma hakkı", "iade koşulları",

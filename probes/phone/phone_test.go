@@ -445,3 +445,12 @@ func TestProbeEmpty(t *testing.T) {
 		}
 	}
 }
+
+func TestTaxOfficeAbbreviationIsNotAPhone(t *testing.T) {
+	home := crawler.NewPage("https://patikoy.example/", `<html lang="tr"><body><footer>Kadıköy V.D. 3120456789 · Lisans 3124567890</footer></body></html>`)
+	home.Source = "start"
+	f := Probe(&crawler.Site{Home: home.URL, Pages: []*crawler.Page{home}}, Input{Region: "TR"})
+	if len(f.Numbers) != 0 {
+		t.Errorf("numbers = %+v, want none: a tax number and a licence number", f.Numbers)
+	}
+}

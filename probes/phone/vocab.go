@@ -40,7 +40,8 @@ var (
 		// tax and company registrations, bank accounts
 		"vat", "vat no", "vat number", "tax id", "ssn", "company no", "company number", "reg no",
 		"registration no", "registration number", "mst", "ma so thue", "ma so doanh nghiep", "gpkd", "dkkd",
-		"dkdn", "giay phep", "vergi", "vergi no", "vergi numarasi", "vkn", "tckn", "tc kimlik", "mersis",
+		"dkdn", "giay phep", "vergi", "vergi no", "vergi numarasi", "vergi dairesi", "v d", "vd", "vkn",
+		"licence", "licence no", "license", "license no", "lisans", "ruhsat", "belge no", "tckn", "tc kimlik", "mersis",
 		"mersis no", "ticaret sicil", "sicil no", "ust idnr", "steuernummer", "handelsregister", "hrb", "siret",
 		"siren", "tva", "cif", "nif", "partita iva", "p iva", "iban", "swift", "bic", "stk", "so tai khoan",
 		// software
