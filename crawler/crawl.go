@@ -42,6 +42,7 @@ func Crawl(ctx context.Context, rawURL string, opts Options) (*Site, error) {
 
 	// The home page alone first: it fixes the site's scope.
 	home := &item{url: start.String(), source: "start"}
+	home.done = true // fetched here; links back to it must not fetch it again
 	cr.seen[home.url] = home
 	res := cr.fetch(home)
 	if err := homeError(start, res); err != nil {
@@ -60,6 +61,7 @@ func Crawl(ctx context.Context, rawURL string, opts Options) (*Site, error) {
 			break
 		}
 		cr.site.Skipped = append(cr.site.Skipped, Skip{URL: home.url, Reason: "forwards to " + next.url})
+		next.done = true
 		cr.seen[next.url] = next
 		home, res = next, nres
 	}
@@ -486,13 +488,6 @@ func (cr *crawl) links(p *Page) []Link {
 // enqueue adds a link to the frontier unless it is out of bounds; the
 // caller holds cr.mu.
 func (cr *crawl) enqueue(l Link, depth int, source string) {
-	prio := 0
-	if cr.opts.Priority != nil {
-		prio = cr.opts.Priority(l)
-	}
-	if prio < 0 {
-		return
-	}
 	key := l.URL.String()
 	anchor := l.Text
 	if anchor == "" {
@@ -500,6 +495,20 @@ func (cr *crawl) enqueue(l Link, depth int, source string) {
 	}
 	if anchor == "" {
 		anchor = l.Title
+	}
+	if it := cr.seen[key]; it != nil && it.done {
+		// Fetched already (menus repeat on every page): nothing to rank.
+		if anchor != "" && len(it.anchors) < 5 && !contains(it.anchors, anchor) {
+			it.anchors = append(it.anchors, anchor)
+		}
+		return
+	}
+	prio := 0
+	if cr.opts.Priority != nil {
+		prio = cr.opts.Priority(l)
+	}
+	if prio < 0 {
+		return
 	}
 	if it := cr.seen[key]; it != nil {
 		if anchor != "" && len(it.anchors) < 5 && !contains(it.anchors, anchor) {

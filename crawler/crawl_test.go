@@ -519,3 +519,23 @@ func encodeLegacy(cm *charmap.Charmap, s string) (string, error) {
 	}
 	return string(out), nil
 }
+
+func TestCrawlFetchesHomeOnce(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		fmt.Fprint(w, page(`<a href="/">Home</a><a href="/a">a</a>`))
+	}))
+	defer srv.Close()
+	if _, err := Crawl(context.Background(), srv.URL, testOpts()); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/"] != 1 || hits["/a"] != 1 {
+		t.Errorf("fetches = %v, want each page once", hits)
+	}
+}

@@ -77,6 +77,33 @@ type Page struct {
 	base *url.URL
 	text []TextBlock
 	tone sync.Once
+
+	memoMu sync.Mutex
+	memo   map[string]any
+}
+
+// Memo returns the value f computes for key, computing it once per page:
+// a probe's reading of a page (its kind scores, its links) is then shared
+// by every caller, and lives and dies with the page. Callers must treat the
+// value as read-only.
+func (p *Page) Memo(key string, f func() any) any {
+	p.memoMu.Lock()
+	if v, ok := p.memo[key]; ok {
+		p.memoMu.Unlock()
+		return v
+	}
+	p.memoMu.Unlock()
+	v := f()
+	p.memoMu.Lock()
+	defer p.memoMu.Unlock()
+	if old, ok := p.memo[key]; ok {
+		return old
+	}
+	if p.memo == nil {
+		p.memo = map[string]any{}
+	}
+	p.memo[key] = v
+	return v
 }
 
 // Doc returns the page's parsed document. It is parsed once, on first use,

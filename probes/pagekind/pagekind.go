@@ -100,8 +100,16 @@ func pathKinds(p string) map[Kind]int {
 
 // Scores returns how strongly a page is of each kind, from its path, title,
 // first heading and the texts of the links that led to it. The home page is
-// of no kind.
+// of no kind. The map is computed once per page and shared: callers must
+// not modify it.
 func Scores(p *crawler.Page) map[Kind]int {
+	if p == nil {
+		return map[Kind]int{}
+	}
+	return p.Memo("pagekind.Scores", func() any { return scores(p) }).(map[Kind]int)
+}
+
+func scores(p *crawler.Page) map[Kind]int {
 	out := map[Kind]int{}
 	if p == nil || p.Depth == 0 && p.Source == "start" {
 		return out
