@@ -243,7 +243,11 @@ func (f *auditFlags) renderer(ctx context.Context, stderr io.Writer) (*lazyRende
 	path, err := browser.Find()
 	if err != nil {
 		if f.render == string(audit.RenderAlways) {
-			fmt.Fprintf(stderr, "shopper audit: --render always needs Chromium and none was found (%v); install it (e.g. 'apt-get install chromium') or set CHROME_PATH to a Chrome or Chromium executable.\n", err)
+			why := "none of " + strings.Join(browser.Names, ", ") + " is on PATH"
+			if p := os.Getenv("CHROME_PATH"); p != "" {
+				why = "CHROME_PATH=" + p + " is not an executable file"
+			}
+			fmt.Fprintf(stderr, "shopper audit: --render always needs Chromium, and %s; install it (e.g. 'apt-get install chromium') or set CHROME_PATH to a Chrome or Chromium executable.\n", why)
 			return nil, exitUsage
 		}
 		fmt.Fprintln(stderr, "shopper audit: no Chromium found (set CHROME_PATH or install chromium); auditing without rendering.")

@@ -57,8 +57,8 @@ type Options struct {
 	// before any DNS lookup. Return true for every host to allow all.
 	AllowHosts func(host string) bool
 	// LoopbackOnly starts the browser with host-resolver rules that answer
-	// "not found" for every host name but localhost, so that nothing can
-	// leave the machine. Tests set it.
+	// "not found" for every host but localhost and 127.0.0.0/8, so that
+	// nothing can leave the machine, whatever AllowHosts says. Tests set it.
 	LoopbackOnly bool
 	// UserAgentSuffix is appended to the browser's own User-Agent, so that
 	// sites see a browser that names its operator. Default none.
@@ -145,7 +145,8 @@ var (
 )
 
 // maxRestarts bounds how often a Browser starts Chromium again after it
-// died, so that a browser that cannot run is not restarted for ever.
+// died or hung, so that a browser that cannot run is not restarted for
+// ever.
 const maxRestarts = 5
 
 //go:embed js/settle.js
@@ -205,6 +206,9 @@ func New(ctx context.Context, opts Options) (*Browser, error) {
 		chromedp.Flag("no-pings", true),
 		chromedp.Flag("mute-audio", true),
 		chromedp.Flag("hide-scrollbars", true),
+		// chromedp lets pages open windows; a customer's browser blocks
+		// popups nobody clicked for, and so does this one.
+		chromedp.Flag("disable-popup-blocking", false),
 		chromedp.WindowSize(int(Desktop.Width), int(Desktop.Height)),
 	)
 	if opts.LoopbackOnly {
@@ -236,12 +240,13 @@ func (b *Browser) start(ctx context.Context) (*process, error) {
 	// the long-lived one, and bound the wait here.
 	done := make(chan error, 1)
 	go func() { done <- chromedp.Do(bctx) }()
+	wait := max(b.opts.RenderTimeout, 15*time.Second)
 	select {
 	case err = <-done:
 	case <-ctx.Done():
 		err = ctx.Err()
-	case <-time.After(max(b.opts.RenderTimeout, 15*time.Second)):
-		err = errors.New("it did not answer within 15s")
+	case <-time.After(wait):
+		err = fmt.Errorf("it did not answer within %s", wait)
 	}
 	if err != nil {
 		p.stop()
