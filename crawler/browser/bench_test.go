@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,8 +28,8 @@ import (
 // and mobile size. The two alternate in rounds of 12 pages, so that a
 // machine that gets busier or quieter in between weighs on both alike.
 // An op is one page of each. Reported: pages/s of each, render's time over
-// bare's, and each browser's peak PSS (all its processes, sampled every
-// 50ms). Run it with
+// bare's, each browser's peak PSS (all its processes, sampled every 50ms),
+// and the milliseconds a render spends in each phase, per page. Run it with
 //
 //	go test ./crawler/browser -run '^$' -bench Render -benchtime 120x
 func BenchmarkRender(b *testing.B) {
@@ -49,6 +50,8 @@ func BenchmarkRender(b *testing.B) {
 			// Open every tab and warm both browsers up.
 			warm(b, tabs, pages, bare.load)
 			warm(b, tabs, pages, render)
+			phases := tracePhases()
+			defer func() { tracePhase = nil }()
 			bareMem, renderMem := sampleMemory(bare.pid), sampleMemory(br.Process())
 			b.ResetTimer()
 			var bareTime, renderTime time.Duration
@@ -64,11 +67,31 @@ func BenchmarkRender(b *testing.B) {
 			b.ReportMetric(renderTime.Seconds()/bareTime.Seconds(), "render/bare")
 			b.ReportMetric(float64(bareMem())/(1<<20), "bare-peak-MB")
 			b.ReportMetric(float64(renderMem())/(1<<20), "render-peak-MB")
+			for name, d := range phases() {
+				b.ReportMetric(float64(d.Milliseconds())/float64(b.N), strings.ReplaceAll(name, " ", "-")+"-ms")
+			}
 		})
 	}
 }
 
-// benchPages serves sites generated sites of n pages each and lists every
+// tracePhases adds up the time render phases take from now on; the
+// returned func reads the sums.
+func tracePhases() func() map[string]time.Duration {
+	var mu sync.Mutex
+	sum := map[string]time.Duration{}
+	tracePhase = func(name string, d time.Duration) {
+		mu.Lock()
+		sum[name] += d
+		mu.Unlock()
+	}
+	return func() map[string]time.Duration {
+		mu.Lock()
+		defer mu.Unlock()
+		return maps.Clone(sum)
+	}
+}
+
+// benchPages serves generated sites of n pages each and lists every
 // page's URL, the sites interleaved.
 func benchPages(b testing.TB, sites, n int) []string {
 	urls, stop, err := sitegen.Serve(context.Background(), sites, n)

@@ -264,8 +264,8 @@ type pageState struct {
 	Quiet  float64 `json:"quiet"`
 }
 
-// tracePhase, when set (by tests), is told how long each phase of a render
-// took.
+// tracePhase, when set (by BenchmarkRender, before any render), is told how
+// long each phase of a render took.
 var tracePhase func(phase string, d time.Duration)
 
 func phase(name string, start *time.Time) {
