@@ -17,6 +17,7 @@ package phone
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/shopper-audit/shopper/crawler"
 )
@@ -89,7 +90,30 @@ type Number struct {
 	Pages []string `json:"pages"`
 }
 
-// Finding is what Probe found.
+// AboveFold is the first-screen check of a rendered page.
+type AboveFold struct {
+	Desktop bool   `json:"desktop"`
+	Mobile  bool   `json:"mobile"`
+	Page    string `json:"page"`
+}
+
+// aboveFold reads the numbers in a rendered page's first screens.
+func aboveFold(ps *parser, p *crawler.Page) *AboveFold {
+	if p == nil || p.Fold == nil {
+		return nil
+	}
+	seen := func(viewport string) bool {
+		for _, line := range strings.Split(p.Fold[viewport], "\n") {
+			if len(scanText(ps, line)) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return &AboveFold{Desktop: seen("desktop"), Mobile: seen("mobile"), Page: p.URL}
+}
+
+// Finding is what the phone probe found on a site.
 type Finding struct {
 	// Numbers holds every number found, visible toll-free numbers first,
 	// then in order of first appearance (pages in crawl order; within a
@@ -102,6 +126,10 @@ type Finding struct {
 	// page and on the contact page; when there is no contact page, when one
 	// is visible as text on the home page.
 	Prominent bool `json:"prominent"`
+	// AboveFold says whether a number is visible in the home page's first
+	// screen without scrolling or interacting, at a desktop (1366×768) and
+	// a mobile (390×844) viewport; null when the home page was not rendered.
+	AboveFold *AboveFold `json:"above_fold"`
 	// Region is the region national-format numbers were read in.
 	Region string `json:"region"`
 }
@@ -141,6 +169,8 @@ func Probe(site *crawler.Site, in Input) Finding {
 		}
 		c.page(p)
 	}
+
+	f.AboveFold = aboveFold(c.ps, c.home)
 
 	sort.SliceStable(c.order, func(i, j int) bool {
 		a, b := c.order[i], c.order[j]

@@ -454,3 +454,18 @@ func TestTaxOfficeAbbreviationIsNotAPhone(t *testing.T) {
 		t.Errorf("numbers = %+v, want none: a tax number and a licence number", f.Numbers)
 	}
 }
+
+func TestAboveFold(t *testing.T) {
+	home := crawler.NewPage("https://shop.example.vn/", `<html lang="vi"><body><header>Hotline 1800 1234</header><p>...</p><footer>028 3822 1234</footer></body></html>`)
+	home.Source = "start"
+	site := &crawler.Site{Home: home.URL, Pages: []*crawler.Page{home}}
+	if f := Probe(site, Input{Region: "VN"}); f.AboveFold != nil {
+		t.Errorf("AboveFold = %+v for a page that was not rendered, want null", f.AboveFold)
+	}
+	home.Rendered = true
+	home.Fold = map[string]string{"desktop": "Hotline 1800 1234\nGiỏ hàng", "mobile": "Menu\nGiỏ hàng"}
+	f := Probe(site, Input{Region: "VN"})
+	if f.AboveFold == nil || !f.AboveFold.Desktop || f.AboveFold.Mobile || f.AboveFold.Page != home.URL {
+		t.Errorf("AboveFold = %+v, want desktop true, mobile false on the home page", f.AboveFold)
+	}
+}
