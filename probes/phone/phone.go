@@ -97,8 +97,11 @@ type AboveFold struct {
 	Page    string `json:"page"`
 }
 
-// aboveFold reads the numbers in a rendered page's first screens.
-func aboveFold(ps *parser, p *crawler.Page) *AboveFold {
+// aboveFold reads the numbers in a rendered page's first screens: a
+// number the scanner reads there, or one of the page's own visible numbers
+// whose digits stand there (the first-screen text may run an element's
+// text into the next one's).
+func aboveFold(ps *parser, p *crawler.Page, known []Number) *AboveFold {
 	if p == nil || p.Fold == nil {
 		return nil
 	}
@@ -106,6 +109,12 @@ func aboveFold(ps *parser, p *crawler.Page) *AboveFold {
 		for _, line := range strings.Split(p.Fold[viewport], "\n") {
 			if len(scanText(ps, line)) > 0 {
 				return true
+			}
+			d := digitsOf(line)
+			for _, n := range known {
+				if nd := digitsOf(n.Display); n.Visible && len(nd) >= 6 && strings.Contains(d, nd) {
+					return true
+				}
 			}
 		}
 		return false
@@ -170,8 +179,6 @@ func Probe(site *crawler.Site, in Input) Finding {
 		c.page(p)
 	}
 
-	f.AboveFold = aboveFold(c.ps, c.home)
-
 	sort.SliceStable(c.order, func(i, j int) bool {
 		a, b := c.order[i], c.order[j]
 		if ta, tb := a.n.Visible && a.n.TollFree, b.n.Visible && b.n.TollFree; ta != tb {
@@ -194,7 +201,19 @@ func Probe(site *crawler.Site, in Input) Finding {
 			f.Prominent = true
 		}
 	}
+	f.AboveFold = aboveFold(c.ps, c.home, f.Numbers)
 	return f
+}
+
+// digitsOf keeps the ASCII digits of s.
+func digitsOf(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
 
 func contains(pages []*crawler.Page, p *crawler.Page) bool {
