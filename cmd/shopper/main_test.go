@@ -391,3 +391,14 @@ func browserChildren() []string {
 	}
 	return out
 }
+
+func TestProgressLinesWhenNotATerminal(t *testing.T) {
+	srv := shop(t)
+	code, _, errs := runCmd("audit", "--json", "--render", "never", "--allow-private", "--delay", "0", srv.URL)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	if !strings.Contains(errs, "[1/1] "+srv.URL+": ") || !strings.Contains(errs, "pages in") || strings.Contains(errs, "\r") {
+		t.Errorf("stderr = %q, want one plain progress line per site (no terminal control)", errs)
+	}
+}
