@@ -3,9 +3,7 @@ package audit
 import (
 	"context"
 	"encoding/json"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
+	"github.com/shopper-audit/shopper/internal/fixture"
 	"testing"
 
 	"github.com/shopper-audit/shopper/crawler"
@@ -27,17 +25,7 @@ var pages = map[string]string{
 }
 
 func serve(t *testing.T) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return fixture.Serve(t, pages).URL
 }
 
 func TestRunTurkishShop(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/shopper-audit/shopper/internal/fixture"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -29,17 +30,7 @@ func page(body string) string {
 // site serves a map of path → HTML (text/html; charset=utf-8).
 func site(t *testing.T, pages map[string]string) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	return fixture.Serve(t, pages)
 }
 
 func paths(s *Site) []string {

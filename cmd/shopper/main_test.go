@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/shopper-audit/shopper/internal/fixture"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -32,17 +33,7 @@ func shop(t *testing.T) *httptest.Server {
 		"/returns": `<html><head><title>Returns</title></head><body><h1>Returns policy</h1></body></html>`,
 		"/privacy": `<html><head><title>Privacy</title></head><body><h1>Privacy policy</h1></body></html>`,
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	return fixture.Serve(t, pages)
 }
 
 func runCmd(args ...string) (code int, stdout, stderr string) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	sitefixture "github.com/shopper-audit/shopper/internal/fixture"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
@@ -71,21 +72,7 @@ func TestMain(m *testing.M) {
 // the rest HTML.
 func fixture(t testing.TB, files map[string]string) *httptest.Server {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := files[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		if strings.HasSuffix(r.URL.Path, ".js") {
-			w.Header().Set("Content-Type", "text/javascript")
-		} else {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		}
-		fmt.Fprint(w, body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
+	return sitefixture.Serve(t, files)
 }
 
 func render(t *testing.T, b *Browser, u string, opts RenderOptions) *Result {
