@@ -97,11 +97,9 @@ type AboveFold struct {
 	Page    string `json:"page"`
 }
 
-// aboveFold reads the numbers in a rendered page's first screens: a
-// number the scanner reads there, or one of the page's own visible numbers
-// whose digits stand there (the first-screen text may run an element's
-// text into the next one's).
-func aboveFold(ps *parser, p *crawler.Page, known []Number) *AboveFold {
+// aboveFold reads the numbers in a rendered page's first screens with the
+// same scanner as the page's text.
+func aboveFold(ps *parser, p *crawler.Page) *AboveFold {
 	if p == nil || p.Fold == nil {
 		return nil
 	}
@@ -109,12 +107,6 @@ func aboveFold(ps *parser, p *crawler.Page, known []Number) *AboveFold {
 		for _, line := range strings.Split(p.Fold[viewport], "\n") {
 			if len(scanText(ps, line)) > 0 {
 				return true
-			}
-			d := digitsOf(line)
-			for _, n := range known {
-				if nd := digitsOf(n.Display); n.Visible && len(nd) >= 6 && strings.Contains(d, nd) {
-					return true
-				}
 			}
 		}
 		return false
@@ -201,19 +193,8 @@ func Probe(site *crawler.Site, in Input) Finding {
 			f.Prominent = true
 		}
 	}
-	f.AboveFold = aboveFold(c.ps, c.home, f.Numbers)
+	f.AboveFold = aboveFold(c.ps, c.home)
 	return f
-}
-
-// digitsOf keeps the ASCII digits of s.
-func digitsOf(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			b = append(b, s[i])
-		}
-	}
-	return string(b)
 }
 
 func contains(pages []*crawler.Page, p *crawler.Page) bool {

@@ -463,7 +463,7 @@ func TestAboveFold(t *testing.T) {
 		t.Errorf("AboveFold = %+v for a page that was not rendered, want null", f.AboveFold)
 	}
 	home.Rendered = true
-	home.Fold = map[string]string{"desktop": "Hotline: 1800 1234Giỏ hàngLiên hệ", "mobile": "Menu\nGiỏ hàng"}
+	home.Fold = map[string]string{"desktop": "Hotline: 1800 1234 Giỏ hàng Liên hệ", "mobile": "Menu\nGiỏ hàng"}
 	f := Probe(site, Input{Region: "VN"})
 	if f.AboveFold == nil || !f.AboveFold.Desktop || f.AboveFold.Mobile || f.AboveFold.Page != home.URL {
 		t.Errorf("AboveFold = %+v, want desktop true, mobile false on the home page", f.AboveFold)

@@ -109,9 +109,14 @@
       return false;
     };
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!/\S/.test(n.data)) continue;
       const el = n.parentElement;
       if (!el) continue;
+      if (!/\S/.test(n.data)) {
+        // White space between inline elements shows as a space: keep it,
+        // or "0199</a> <a>Contact" would read "0199Contact".
+        if (line && blockOf(el) === block) line += ' ';
+        continue;
+      }
       range.selectNodeContents(n);
       const rects = range.getClientRects();
       if (!onScreen(rects, screenBox) || !visible(el) || !onScreen(rects, clip(el))) continue;
