@@ -23,9 +23,11 @@ need() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# The render tests (crawler/browser, cmd/shopper) drive a real headless
+# Real components on loopback: Chromium for the render tests, Dovecot (IMAP)
+# for the inquiry watcher, PostgreSQL for scale-out, poppler's pdftotext to
+# read PDFs back. The render tests (crawler/browser, cmd/shopper) drive a real headless
 # Chromium; in CI (CI=true) they fail rather than skip when it is missing.
-need chromium
+need chromium dovecot-imapd postgresql poppler-utils
 
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then
