@@ -22,6 +22,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -233,12 +234,26 @@ func (s *Server) launch(bin, data string, cred *syscall.Credential) error {
 		"-c", "max_connections=200", "-c", "shared_buffers=64MB")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	// Pdeathsig: a test binary killed outright takes its server with it.
+	// The signal follows the thread that started the child, not the
+	// process, so that thread stays locked until the server exits.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
+	started := make(chan error, 1)
+	exited := make(chan struct{})
+	go func() {
+		runtime.LockOSThread()
+		if err := cmd.Start(); err != nil {
+			started <- err
+			runtime.UnlockOSThread()
+			return
+		}
+		started <- nil
+		cmd.Wait()
+		close(exited)
+		runtime.UnlockOSThread()
+	}()
+	if err := <-started; err != nil {
 		return fmt.Errorf("start postgres: %w", err)
 	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
 	db, err := sql.Open("pgx", s.URL)
 	if err != nil {
 		return err
