@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/shopper-audit/shopper/internal/pgtest"
 )
 
 func openTemp(t *testing.T) *DB {
@@ -19,6 +21,15 @@ func openTemp(t *testing.T) *DB {
 }
 
 func TestInquiriesSQLite(t *testing.T) { testInquiries(t, openTemp(t)) }
+
+func TestInquiriesPostgres(t *testing.T) {
+	db, err := Open(context.Background(), pgtest.NewDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testInquiries(t, db)
+}
 
 // testInquiries is the inquiry suite, run against each engine.
 func testInquiries(t *testing.T, db *DB) {
