@@ -46,7 +46,14 @@ type DB struct {
 	// URL is the address the store was opened with, with any password
 	// removed, fit for messages.
 	URL string
+
+	dsn string // as given, password included: never shown
 }
+
+// ConnString returns the address the store was opened with, password
+// included, for opening another pool on the same database (the job queue's
+// pgx pool). Never print it: DB.URL is the one for messages.
+func (db *DB) ConnString() string { return db.dsn }
 
 // Migration is one step of the schema. Name orders the steps ("0010_inquiries");
 // SQLite and Postgres hold the statements for each engine, separated by
@@ -77,7 +84,7 @@ func Register(m Migration) {
 // dsn is "postgres://…" (or "postgresql://…"), "sqlite:PATH", or a plain
 // file path; empty means DefaultPath.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{}
+	db := &DB{dsn: dsn}
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		db.Dialect = Postgres
@@ -100,13 +107,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 				return nil, fmt.Errorf("open store %s: %w", db.URL, err)
 			}
 		}
-		q := url.Values{}
-		q.Add("_pragma", "busy_timeout(10000)")
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "synchronous(NORMAL)")
-		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_txlock", "immediate")
-		pool, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		pool, err := sql.Open("sqlite", SQLiteDSN(path))
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", db.URL, err)
 		}
@@ -123,6 +124,20 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// SQLiteDSN is the modernc.org/sqlite data source name the store opens an
+// SQLite file with: WAL, a 10 s busy timeout, and transactions that take the
+// write lock when they begin, so that writers queue instead of failing.
+// Other pools on the same file (the job queue's) use it too.
+func SQLiteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
 }
 
 // Close releases the store.
