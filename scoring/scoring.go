@@ -19,9 +19,6 @@ import (
 	"github.com/shopper-audit/shopper/probes/phone"
 )
 
-// RubricVersion names the rubric below; reports print it.
-const RubricVersion = "shopper-rubric/1 (built in)"
-
 // Status is an item's verdict.
 type Status string
 
@@ -41,6 +38,9 @@ type Findings struct {
 	FAQ         *faq.Finding
 	Chat        *chat.Finding
 	Channels    *channels.Finding
+	// Inquiries are the test inquiries sent to the company and what came
+	// of them; none means the e-mail response section is not measured.
+	Inquiries []Inquiry
 }
 
 // Item is one check of the rubric.
@@ -93,39 +93,51 @@ func Grade(total int) string {
 	return "F"
 }
 
-// FAQ depth bands, from STANDARDS.md: 5–10 questions at minimum, 50+ best
-// in class.
-const (
-	faqMinimum     = 5
-	faqBestInClass = 50
-)
+// Score applies the default rubric to the findings:
+// DefaultRubric().Score(f).
+func Score(f Findings) Scorecard { return defaultRubric().Score(f) }
 
-// Score applies the built-in rubric to the findings.
-func Score(f Findings) Scorecard {
-	sections := []Section{
-		phoneSection(f),
-		faqSection(f),
-		chatSection(f),
-		channelsSection(f),
-		policiesSection(f),
+// Score judges the findings by the rubric. Each item's points are its
+// weight (Max) times the share it earned; the total is 100 × points won ÷
+// the weights of the items measured, so an item not measured counts for
+// nothing either way, and neither does an item of weight 0. Score does no
+// I/O and never fails; a weight that is negative or not finite (possible
+// only in a hand-built Rubric) counts as 0.
+func (r *Rubric) Score(f Findings) Scorecard {
+	var sections []Section
+	for _, spec := range specs {
+		rule := func(id string) ItemRule {
+			it := r.rule(spec.id, id)
+			if it.Max < 0 || math.IsNaN(it.Max) || math.IsInf(it.Max, 0) {
+				it.Max = 0
+			}
+			return it
+		}
+		sections = append(sections, Section{ID: spec.id, Title: r.sectionTitle(spec.id), Items: spec.score(f, rule)})
 	}
 	var sc Scorecard
-	sc.Rubric = RubricVersion
+	sc.Rubric = r.Version
 	sc.NotMeasured = []string{}
 	var terms []string
 	for i := range sections {
 		s := &sections[i]
+		measured := false
 		for _, it := range s.Items {
 			if it.Status == NotMeasured {
 				sc.NotMeasured = append(sc.NotMeasured, it.ID)
 				continue
 			}
+			measured = true
 			s.Points += it.Points
 			s.Max += it.Max
 		}
 		sc.Points += s.Points
 		sc.Max += s.Max
-		terms = append(terms, fmt.Sprintf("%s %s/%s", s.ID, num(s.Points), num(s.Max)))
+		// A section with nothing measured adds nothing: the arithmetic
+		// leaves it out (NotMeasured names its items).
+		if measured {
+			terms = append(terms, fmt.Sprintf("%s %s/%s", s.ID, num(s.Points), num(s.Max)))
+		}
 	}
 	if sc.Max > 0 {
 		sc.Total = int(math.Round(100 * sc.Points / sc.Max))
@@ -145,12 +157,20 @@ func num(x float64) string {
 	return fmt.Sprintf("%.1f", x)
 }
 
-func notMeasured(id, title, standard string, max float64, why string) Item {
-	return Item{ID: id, Title: title, Max: max, Status: NotMeasured, Why: why, Standard: standard}
+// newItem starts an item from its rule.
+func newItem(rule ItemRule) Item {
+	return Item{ID: rule.ID, Title: rule.Title, Max: rule.Max, Standard: rule.Standard}
+}
+
+func notMeasured(rule ItemRule, why string) Item {
+	it := newItem(rule)
+	it.Status, it.Why = NotMeasured, why
+	return it
 }
 
 // verdict fills Points and Status from the fraction of Max earned.
 func verdict(it Item, fraction float64) Item {
+	fraction = max(0, min(1, fraction))
 	it.Points = math.Round(it.Max*fraction*10) / 10
 	switch {
 	case fraction >= 1:
@@ -163,23 +183,18 @@ func verdict(it Item, fraction float64) Item {
 	return it
 }
 
-const (
-	stdPhone    = "STANDARDS.md, Phone: show a phone number prominently, preferably toll-free, on both the home page and the Contact Us page (001, tip 1)"
-	stdFAQ      = "STANDARDS.md, FAQ: post the top 5–10 questions with answers at minimum; best in class shows 50+ (001, tip 2)"
-	stdChat     = "STANDARDS.md, Live chat and channels: live chat is expected for online business (003)"
-	stdChannels = "STANDARDS.md, Live chat and channels: offer several channels, each with its strengths (002)"
-	stdPolicies = "STANDARDS.md, Policies: publish clear warranty/returns, shipping and privacy policies (002)"
-)
+// judge is verdict followed by the rule's recommendation for the outcome.
+func judge(it Item, rule ItemRule, fraction float64, vars map[string]string) Item {
+	it = verdict(it, fraction)
+	recommend(&it, rule, vars)
+	return it
+}
 
-func phoneSection(f Findings) Section {
-	s := Section{ID: "phone", Title: "Phone"}
+func phoneSection(f Findings, rule func(string) ItemRule) []Item {
+	rListed, rToll, rProm := rule("phone.listed"), rule("phone.toll_free"), rule("phone.prominent")
 	if f.Phone == nil {
-		s.Items = []Item{
-			notMeasured("phone.listed", "A phone number is shown", stdPhone, 10, "the phone probe did not run"),
-			notMeasured("phone.toll_free", "A toll-free number is shown", stdPhone, 10, "the phone probe did not run"),
-			notMeasured("phone.prominent", "The number is on the home and contact pages", stdPhone, 15, "the phone probe did not run"),
-		}
-		return s
+		const why = "the phone probe did not run"
+		return []Item{notMeasured(rListed, why), notMeasured(rToll, why), notMeasured(rProm, why)}
 	}
 	p := f.Phone
 	var visible []phone.Number
@@ -188,21 +203,20 @@ func phoneSection(f Findings) Section {
 			visible = append(visible, n)
 		}
 	}
-	listed := Item{ID: "phone.listed", Title: "A phone number is shown", Max: 10, Standard: stdPhone}
+	listed := newItem(rListed)
 	if len(visible) > 0 {
-		listed = verdict(listed, 1)
+		listed = judge(listed, rListed, 1, nil)
 		listed.Why = fmt.Sprintf("%d number(s) shown to visitors", len(visible))
 		for _, n := range visible[:min(3, len(visible))] {
 			listed.Evidence = append(listed.Evidence, fmt.Sprintf("%s (%s) on %s", n.Display, n.Type, strings.Join(n.Pages[:min(2, len(n.Pages))], ", ")))
 		}
 	} else {
-		listed = verdict(listed, 0)
+		listed = judge(listed, rListed, 0, nil)
 		listed.Why = "no phone number is shown on the pages crawled"
-		listed.Recommendation = "Publish a phone number: many visitors open the contact page only to find one, and should not be forced to write instead."
 	}
-	toll := Item{ID: "phone.toll_free", Title: "A toll-free number is shown", Max: 10, Standard: stdPhone}
+	toll := newItem(rToll)
 	if p.TollFree {
-		toll = verdict(toll, 1)
+		toll = judge(toll, rToll, 1, nil)
 		toll.Why = "a toll-free number is shown"
 		for _, n := range visible {
 			if n.TollFree {
@@ -210,11 +224,10 @@ func phoneSection(f Findings) Section {
 			}
 		}
 	} else {
-		toll = verdict(toll, 0)
+		toll = judge(toll, rToll, 0, nil)
 		toll.Why = "no number shown is toll-free"
-		toll.Recommendation = "Offer a toll-free number, so calling costs the customer nothing."
 	}
-	prom := Item{ID: "phone.prominent", Title: "The number is on the home and contact pages", Max: 15, Standard: stdPhone}
+	prom := newItem(rProm)
 	onHome, onContact := false, false
 	for _, n := range visible {
 		onHome = onHome || n.OnHome
@@ -222,69 +235,79 @@ func phoneSection(f Findings) Section {
 	}
 	switch {
 	case p.Prominent:
-		prom = verdict(prom, 1)
+		prom = judge(prom, rProm, 1, nil)
 		prom.Why = "a number is visible as text on the home page and on the contact page"
 	case onHome || onContact:
-		prom = verdict(prom, 0.5)
+		prom = judge(prom, rProm, rProm.Credit["one_page"], nil)
 		where := "home page"
 		if onContact {
 			where = "contact page"
 		}
 		prom.Why = "a number is visible on the " + where + " only"
-		prom.Recommendation = "Show the phone number as text on both the home page and the Contact Us page."
 	default:
-		prom = verdict(prom, 0)
+		prom = judge(prom, rProm, 0, nil)
 		prom.Why = "no number is visible as text on the home or contact page"
-		prom.Recommendation = "Show the phone number as text on both the home page and the Contact Us page."
 	}
-	s.Items = []Item{listed, toll, prom}
-	return s
+	return []Item{listed, toll, prom}
 }
 
-func faqSection(f Findings) Section {
-	s := Section{ID: "faq", Title: "FAQ"}
-	it := Item{ID: "faq.depth", Title: "FAQ depth", Max: 20, Standard: stdFAQ}
+// faqFraction is the share of the FAQ item earned by n questions: the
+// credit of the highest threshold n reaches, nothing below the first.
+func faqFraction(rule ItemRule, n int) float64 {
+	frac := 0.0
+	for _, band := range faqBands {
+		if float64(n) >= rule.Thresholds[band] {
+			frac = rule.Credit[band]
+		}
+	}
+	return frac
+}
+
+// faqBandsText describes the bands, e.g. "0 / 1–4 / 5–9 / 10–49 / 50+ earn
+// 0 / 20% / 50% / 70% / 100%".
+func faqBandsText(rule ItemRule) string {
+	span := func(lo, hi float64) string {
+		if hi <= lo {
+			return num(lo)
+		}
+		return num(lo) + "–" + num(hi)
+	}
+	bands := []string{span(0, rule.Thresholds[faqBands[0]]-1)}
+	earn := []string{"0"}
+	for i, b := range faqBands {
+		if i+1 < len(faqBands) {
+			bands = append(bands, span(rule.Thresholds[b], rule.Thresholds[faqBands[i+1]]-1))
+		} else {
+			bands = append(bands, num(rule.Thresholds[b])+"+")
+		}
+		earn = append(earn, num(math.Round(1000*rule.Credit[b])/10)+"%")
+	}
+	return "bands " + strings.Join(bands, " / ") + " earn " + strings.Join(earn, " / ")
+}
+
+func faqSection(f Findings, rule func(string) ItemRule) []Item {
+	r := rule("faq.depth")
 	if f.FAQ == nil {
-		s.Items = []Item{notMeasured(it.ID, it.Title, stdFAQ, it.Max, "the FAQ probe did not run")}
-		return s
+		return []Item{notMeasured(r, "the FAQ probe did not run")}
 	}
 	n := f.FAQ.Questions
-	var frac float64
-	switch {
-	case n >= faqBestInClass:
-		frac = 1
-	case n >= 2*faqMinimum:
-		frac = 0.7
-	case n >= faqMinimum:
-		frac = 0.5
-	case n > 0:
-		frac = 0.2
-	}
-	it = verdict(it, frac)
-	it.Why = fmt.Sprintf("%d distinct question(s): bands 0 / 1–4 / 5–9 / 10–49 / 50+ earn 0 / 20%% / 50%% / 70%% / 100%%", n)
+	it := judge(newItem(r), r, faqFraction(r, n), map[string]string{"questions": fmt.Sprint(n)})
+	it.Why = fmt.Sprintf("%d distinct question(s): %s", n, faqBandsText(r))
 	if f.FAQ.URL != nil {
 		it.Evidence = append(it.Evidence, *f.FAQ.URL)
 	}
 	it.Evidence = append(it.Evidence, f.FAQ.Samples[:min(3, len(f.FAQ.Samples))]...)
-	switch {
-	case n == 0:
-		it.Recommendation = "Publish an FAQ with the top 5–10 questions customers ask, with answers."
-	case n < faqBestInClass:
-		it.Recommendation = fmt.Sprintf("Grow the FAQ from %d toward 50+ questions, with a layer for new and one for regular customers; best-in-class help pages rarely leave a reason to contact the company.", n)
-	}
-	s.Items = []Item{it}
-	return s
+	return []Item{it}
 }
 
-func chatSection(f Findings) Section {
-	s := Section{ID: "chat", Title: "Live chat"}
-	it := Item{ID: "chat.present", Title: "Live chat is offered", Max: 15, Standard: stdChat}
+func chatSection(f Findings, rule func(string) ItemRule) []Item {
+	r := rule("chat.present")
 	if f.Chat == nil {
-		s.Items = []Item{notMeasured(it.ID, it.Title, stdChat, it.Max, "the chat probe did not run")}
-		return s
+		return []Item{notMeasured(r, "the chat probe did not run")}
 	}
+	it := newItem(r)
 	if f.Chat.Present {
-		it = verdict(it, 1)
+		it = judge(it, r, 1, nil)
 		it.Why = "a chat or messaging entry point is on the site"
 		if len(f.Chat.Vendors) > 0 {
 			it.Why += ": " + strings.Join(f.Chat.Vendors, ", ")
@@ -293,68 +316,57 @@ func chatSection(f Findings) Section {
 			it.Evidence = append(it.Evidence, fmt.Sprintf("%s %s on %s", e.Signal, e.Detail, e.Page))
 		}
 	} else {
-		it = verdict(it, 0)
+		it = judge(it, r, 0, nil)
 		it.Why = "no chat widget or click-to-chat link was found"
-		it.Recommendation = "Offer live chat: customers who hit a problem on the website want an immediate answer."
 	}
-	s.Items = []Item{it}
-	return s
+	return []Item{it}
 }
 
-func channelsSection(f Findings) Section {
-	s := Section{ID: "channels", Title: "Contact channels"}
+func channelsSection(f Findings, rule func(string) ItemRule) []Item {
+	rCP, rEm, rForm := rule("channels.contact_page"), rule("channels.email"), rule("channels.form")
 	if f.Channels == nil {
-		s.Items = []Item{
-			notMeasured("channels.contact_page", "A contact page", stdChannels, 5, "the channels probe did not run"),
-			notMeasured("channels.email", "An e-mail address is published", stdChannels, 10, "the channels probe did not run"),
-			notMeasured("channels.form", "A contact form", stdChannels, 5, "the channels probe did not run"),
-		}
-		return s
+		const why = "the channels probe did not run"
+		return []Item{notMeasured(rCP, why), notMeasured(rEm, why), notMeasured(rForm, why)}
 	}
 	c := f.Channels
-	cp := Item{ID: "channels.contact_page", Title: "A contact page", Max: 5, Standard: stdChannels}
+	cp := newItem(rCP)
 	if f.ContactPage != nil {
-		cp = verdict(cp, 1)
+		cp = judge(cp, rCP, 1, nil)
 		cp.Why = "the site has a contact page"
 		cp.Evidence = []string{*f.ContactPage}
 	} else {
-		cp = verdict(cp, 0)
+		cp = judge(cp, rCP, 0, nil)
 		cp.Why = "no contact page was found"
-		cp.Recommendation = "Add a Contact Us page linked from every page, with every channel on it."
 	}
-	em := Item{ID: "channels.email", Title: "An e-mail address is published", Max: 10, Standard: stdChannels}
+	em := newItem(rEm)
 	if n := len(c.Email.Addresses); n > 0 {
-		em = verdict(em, 1)
+		em = judge(em, rEm, 1, nil)
 		em.Why = fmt.Sprintf("%d address(es) published", n)
 		em.Evidence = c.Email.Addresses[:min(3, n)]
 	} else {
-		em = verdict(em, 0)
+		em = judge(em, rEm, 0, nil)
 		em.Why = "no e-mail address is published"
-		em.Recommendation = "Publish an e-mail address: it is convenient for customers and keeps a record."
 	}
-	form := Item{ID: "channels.form", Title: "A contact form", Max: 5, Standard: stdChannels}
+	form := newItem(rForm)
 	if c.ContactForm.Present {
-		form = verdict(form, 1)
+		form = judge(form, rForm, 1, nil)
 		form.Why = "a contact form is offered"
 		if c.ContactForm.URL != nil {
 			form.Evidence = []string{*c.ContactForm.URL}
 		}
 	} else {
-		form = verdict(form, 0)
+		form = judge(form, rForm, 0, nil)
 		form.Why = "no contact form was found"
-		form.Recommendation = "Offer a contact form for customers who prefer to write."
 	}
-	s.Items = []Item{cp, em, form}
-	return s
+	return []Item{cp, em, form}
 }
 
-func policiesSection(f Findings) Section {
-	s := Section{ID: "policies", Title: "Policies"}
-	it := Item{ID: "policies.published", Title: "Returns, shipping, privacy and warranty policies", Max: 10, Standard: stdPolicies}
+func policiesSection(f Findings, rule func(string) ItemRule) []Item {
+	r := rule("policies.published")
 	if f.Channels == nil {
-		s.Items = []Item{notMeasured(it.ID, it.Title, stdPolicies, it.Max, "the channels probe did not run")}
-		return s
+		return []Item{notMeasured(r, "the channels probe did not run")}
 	}
+	it := newItem(r)
 	p := f.Channels.Policies
 	kinds := []struct {
 		name string
@@ -369,14 +381,10 @@ func policiesSection(f Findings) Section {
 			missing = append(missing, k.name)
 		}
 	}
-	it = verdict(it, float64(len(have))/float64(len(kinds)))
+	it = judge(it, r, float64(len(have))/float64(len(kinds)), map[string]string{"missing": strings.Join(missing, ", ")})
 	it.Why = fmt.Sprintf("%d of 4 published", len(have))
 	if len(have) > 0 {
 		it.Why += ": " + strings.Join(have, ", ")
 	}
-	if len(missing) > 0 {
-		it.Recommendation = "Publish clear " + strings.Join(missing, ", ") + " policies, linked from every page."
-	}
-	s.Items = []Item{it}
-	return s
+	return []Item{it}
 }

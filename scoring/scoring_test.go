@@ -13,6 +13,18 @@ import (
 
 func str(s string) *string { return &s }
 
+func sec(x float64) *float64 { return &x }
+
+func yes(b bool) *bool { return &b }
+
+// goodInquiry is an inquiry answered the way the standards ask.
+func goodInquiry(token string) Inquiry {
+	return Inquiry{Channel: "email", To: "help@x.example", Token: token, Status: "replied",
+		FirstResponseSeconds: sec(30), AutoAck: yes(true), AutoAckSeconds: sec(30), PromisedSeconds: sec(8 * 3600),
+		PromiseKept: yes(true), HumanReplySeconds: sec(2 * 3600),
+		Personalization: sec(1), Answered: sec(0.9), Courtesy: sec(1)}
+}
+
 // full is a site that does everything the standards ask.
 func full() Findings {
 	return Findings{
@@ -28,6 +40,7 @@ func full() Findings {
 			ContactForm: channels.ContactForm{Present: true, URL: str("https://x.example/contact")},
 			Policies:    channels.Policies{Returns: str("r"), Shipping: str("s"), Privacy: str("p"), Warranty: str("w")},
 		},
+		Inquiries: []Inquiry{goodInquiry("tok1")},
 	}
 }
 
@@ -35,13 +48,20 @@ func TestScoreFullAndEmpty(t *testing.T) {
 	if sc := Score(full()); sc.Total != 100 || sc.Grade != "A" {
 		t.Errorf("full site: %d %s, want 100 A (%s)", sc.Total, sc.Grade, sc.Arithmetic)
 	}
-	empty := Findings{Phone: &phone.Finding{}, FAQ: &faq.Finding{}, Chat: &chat.Finding{}, Channels: &channels.Finding{}}
+	empty := Findings{Phone: &phone.Finding{}, FAQ: &faq.Finding{}, Chat: &chat.Finding{}, Channels: &channels.Finding{},
+		Inquiries: []Inquiry{{Token: "tok0", Status: "no_reply"}}}
 	sc := Score(empty)
 	if sc.Total != 0 || sc.Grade != "F" {
 		t.Errorf("empty site: %d %s, want 0 F", sc.Total, sc.Grade)
 	}
+	if len(sc.NotMeasured) != 1 || sc.NotMeasured[0] != "email_response.promise_kept" {
+		t.Errorf("NotMeasured = %v, want only the promise nobody made", sc.NotMeasured)
+	}
 	for _, s := range sc.Sections {
 		for _, it := range s.Items {
+			if it.ID == "email_response.promise_kept" {
+				continue
+			}
 			if it.Status != Fail || it.Recommendation == "" || it.Standard == "" {
 				t.Errorf("%s: status %s, recommendation %q, standard %q; want a failure that says what to do and why", it.ID, it.Status, it.Recommendation, it.Standard)
 			}
@@ -67,8 +87,8 @@ func TestFAQBands(t *testing.T) {
 		points    float64
 	}{{0, 0}, {3, 4}, {5, 10}, {10, 14}, {49, 14}, {50, 20}, {400, 20}}
 	for _, c := range cases {
-		s := faqSection(Findings{FAQ: &faq.Finding{Questions: c.questions}})
-		if got := s.Items[0].Points; got != c.points {
+		sc := Score(Findings{FAQ: &faq.Finding{Questions: c.questions}})
+		if got := sc.Sections[1].Items[0].Points; got != c.points {
 			t.Errorf("FAQ with %d questions: %v points, want %v", c.questions, got, c.points)
 		}
 	}
