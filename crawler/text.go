@@ -24,18 +24,25 @@ const (
 type TextBlock struct {
 	Text   string `json:"text"`
 	Region Region `json:"region"`
+	// Concealed is true when the page was rendered and the browser did
+	// not show this text without interaction (see Page.Concealed): it is
+	// on the page, in a collapsed accordion or a closed panel a visitor
+	// can open, but not in view. Always false on pages not rendered.
+	Concealed bool `json:"concealed,omitempty"`
 }
 
 // Text returns the page's visible text in document order. Text inside
 // scripts, styles, templates, form controls and hidden elements (the hidden
 // attribute, inline display:none or visibility:hidden, <input type=hidden>,
-// and the common "hidden" utility classes) is left out. It is computed once.
+// and the common "hidden" utility classes) is left out. On a rendered
+// page, text the browser found hidden by the stylesheets is kept, in
+// blocks of its own marked Concealed. It is computed once.
 func (p *Page) Text() []TextBlock {
 	p.tone.Do(func() {
 		doc := p.Doc()
-		var w textWalker
+		w := textWalker{marks: p.Rendered}
 		for _, n := range doc.Nodes {
-			w.walk(n, RegionMain)
+			w.walk(n, RegionMain, false)
 		}
 		w.flush(RegionMain)
 		p.text = w.blocks
@@ -54,31 +61,36 @@ func (p *Page) VisibleText() string {
 }
 
 type textWalker struct {
-	blocks []TextBlock
-	cur    strings.Builder
-	region Region
+	blocks    []TextBlock
+	cur       strings.Builder
+	region    Region
+	concealed bool
+	marks     bool // honour the browser's marks (a rendered page)
 }
 
 func (w *textWalker) flush(r Region) {
 	t := strings.Join(strings.Fields(w.cur.String()), " ")
 	w.cur.Reset()
 	if t != "" {
-		w.blocks = append(w.blocks, TextBlock{Text: t, Region: w.region})
+		w.blocks = append(w.blocks, TextBlock{Text: t, Region: w.region, Concealed: w.concealed})
 	}
 	w.region = r
 }
 
-func (w *textWalker) walk(n *html.Node, r Region) {
+// walk adds the text under n, in region r; concealed says that n is inside
+// an element the browser marked hidden.
+func (w *textWalker) walk(n *html.Node, r Region, concealed bool) {
 	switch n.Type {
 	case html.TextNode:
 		if w.cur.Len() == 0 {
 			w.region = r
+			w.concealed = concealed
 		}
 		w.cur.WriteString(n.Data)
 		return
 	case html.DocumentNode:
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			w.walk(c, r)
+			w.walk(c, r, concealed)
 		}
 		return
 	case html.ElementNode:
@@ -93,7 +105,13 @@ func (w *textWalker) walk(n *html.Node, r Region) {
 		return
 	}
 	r = regionOf(n, r)
-	block := !inlineElements[n.DataAtom]
+	// Concealed text is a block of its own: a visible label and the
+	// hidden number after it do not share one.
+	enters := w.marks && !concealed && browserHidden(n)
+	block := enters || !inlineElements[n.DataAtom]
+	if enters {
+		concealed = true
+	}
 	if block {
 		w.flush(r)
 	}
@@ -102,11 +120,51 @@ func (w *textWalker) walk(n *html.Node, r Region) {
 		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, r)
+		w.walk(c, r, concealed)
 	}
 	if block {
 		w.flush(r)
 	}
+}
+
+// HiddenAttr is the attribute the browser sets to "1", in a rendered
+// page's HTML, on the outermost elements whose content the page's styles
+// hide from a visitor who does not interact with the page (see
+// crawler/browser.Result.HTML; the name is the same there).
+const HiddenAttr = "data-shopper-hidden"
+
+// browserHidden reports an element the browser marked hidden.
+func browserHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == HiddenAttr {
+			return a.Val == "1"
+		}
+	}
+	return false
+}
+
+// Concealed reports whether element n of the page, or an ancestor, is
+// hidden by the page's styles when the page was rendered: not displayed
+// (a collapsed accordion's answer, a closed <details>, a menu that opens
+// on hover), invisible, transparent, clipped away or off the page, at the
+// desktop width, and shown by no media query for another width.
+//
+// The rule the probes follow: such content is on the page, and a visitor
+// who opens it finds it, so it is listed like any other (an FAQ answer, an
+// e-mail address, a phone number); but it is not visible, so it does not
+// count as shown prominently or above the fold. Content hidden by its own
+// markup (Hidden) is left out altogether. A page that was not rendered
+// has nothing concealed: stylesheets are not evaluated statically.
+func (p *Page) Concealed(n *html.Node) bool {
+	if !p.Rendered {
+		return false
+	}
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && browserHidden(n) {
+			return true
+		}
+	}
+	return false
 }
 
 var inlineElements = map[atom.Atom]bool{
@@ -143,7 +201,8 @@ var hiddenClasses = map[string]bool{
 // markup: the hidden attribute, <input type=hidden>, an inline style with
 // display:none or visibility:hidden, or a utility class such as "hidden" or
 // "d-none" that no responsive class (md:block, d-md-flex, ...) shows again.
-// It does not evaluate stylesheets; rendered pages answer that.
+// It does not evaluate stylesheets; on rendered pages Page.Concealed
+// answers that.
 func Hidden(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false

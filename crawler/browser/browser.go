@@ -81,6 +81,10 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// HiddenAttr marks, in Result.HTML, the elements a visitor does not see
+// without interacting with the page (opening an accordion, say).
+const HiddenAttr = "data-shopper-hidden"
+
 // Viewport is a screen size a page is measured at.
 type Viewport struct {
 	// Name keys the viewport in Result.Fold.
@@ -116,7 +120,12 @@ type RenderOptions struct {
 type Result struct {
 	// URL is the document's address when it settled (after redirects).
 	URL string
-	// HTML is document.documentElement.outerHTML once the page settled.
+	// HTML is document.documentElement.outerHTML once the page settled,
+	// with HiddenAttr="1" on the outermost elements whose content the
+	// page's styles hide at Desktop size (not displayed, invisible,
+	// transparent, clipped away or placed off the page) and that no media
+	// query for another screen width shows. The page's own HiddenAttr
+	// attributes are removed first.
 	HTML string
 	// Globals are the window's own property names that a fresh, empty page
 	// does not have: what the page's scripts defined, sorted.

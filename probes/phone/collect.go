@@ -97,7 +97,8 @@ func (c *collector) add(s sighting) {
 }
 
 // page reads one page: its visible text, then its tel: links, then its
-// JSON-LD.
+// JSON-LD. Text and links the rendered page's styles hide (a collapsed
+// accordion: crawler.Page.Concealed) are on the page but not visible.
 func (c *collector) page(p *crawler.Page) {
 	for _, b := range p.Text() {
 		for _, h := range scanText(c.ps, b.Text) {
@@ -105,7 +106,7 @@ func (c *collector) page(p *crawler.Page) {
 			if h.vanity {
 				src = SourceVanity
 			}
-			c.add(sighting{p: h.p, display: h.display, source: src, page: p, region: b.Region, visible: true})
+			c.add(sighting{p: h.p, display: h.display, source: src, page: p, region: b.Region, visible: !b.Concealed})
 		}
 	}
 	doc := p.Doc()
@@ -120,9 +121,10 @@ func (c *collector) page(p *crawler.Page) {
 			// Never shown: not a number visitors are offered.
 			return
 		}
+		visible := !p.Concealed(n)
 		for _, num := range c.readMarkup(v) {
 			c.add(sighting{p: num.p, display: num.display, source: SourceTel, page: p,
-				region: crawler.RegionOfNode(n), visible: true})
+				region: crawler.RegionOfNode(n), visible: visible})
 		}
 	})
 	doc.Find("script").Each(func(_ int, s *goquery.Selection) {

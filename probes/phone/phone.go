@@ -59,10 +59,12 @@ type Number struct {
 	// Region is the ISO region the number belongs to ("001" for
 	// non-geographic numbers).
 	Region string `json:"region"`
-	// OnHome is true when the number is visible as text on the home page.
+	// OnHome is true when the number is visible as text on the home page:
+	// on a rendered page, not in a part the page's styles hide until the
+	// visitor opens it (see Visible).
 	OnHome bool `json:"on_home"`
 	// OnContact is true when the number is visible as text on the contact
-	// page.
+	// page, as OnHome.
 	OnContact bool `json:"on_contact"`
 	// ClickToCall is true when a visible tel: link for the number exists on
 	// some page. A tel: link inside a hidden element cannot be clicked and
@@ -75,13 +77,18 @@ type Number struct {
 	InFooter bool `json:"in_footer"`
 	// Visible is true when the number is shown to visitors, as visible text
 	// or a visible tel: link, on some page, as opposed to only in JSON-LD or
-	// a hidden tel: link.
+	// a hidden tel: link. On a rendered page, a number in a part the page's
+	// styles hide (a collapsed accordion, a closed panel, a menu that opens
+	// on hover) is on the page, and listed with it, but not visible there:
+	// a visitor sees it only after opening that part. Pages not rendered
+	// are read as their markup says (crawler.Hidden).
 	Visible bool `json:"visible"`
 	// Display is the number as first shown to visitors, or, for a number
 	// never shown, as first written in the markup.
 	Display string `json:"display"`
 	// Sources says where the number was read, in this order: "text"
-	// (visible text), "vanity" (visible text spelt with letters,
+	// (the page's text, visible or in a part the visitor must open),
+	// "vanity" (text spelt with letters,
 	// 1-800-FLOWERS), "tel" (a tel: link), "jsonld" (a schema.org
 	// telephone).
 	Sources []string `json:"sources"`
