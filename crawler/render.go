@@ -2,7 +2,10 @@ package crawler
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/unicode/norm"
@@ -93,38 +96,147 @@ var loaderMarks = []string{
 	"createelement('script')", `createelement("script")`, "createelement(`script`)",
 }
 
-// ScriptBuilt reports whether a page's static HTML shows that scripts build
-// it or add to it after it loads, so that only a browser sees the page a
-// customer sees: an app's empty mount point (#root, #app, #__next, …) in a
-// body with little text, a <noscript> asking for JavaScript, or a tag
-// manager or loader script (Google Tag Manager, Segment, Tealium, Adobe
-// Launch, inline code that creates <script> elements).
-func ScriptBuilt(p *Page) bool {
+// dataMarks are the inline data that client-side apps render their
+// content from (Next.js, Nuxt, Redux, Apollo, Remix).
+var dataMarks = []string{
+	"__next_data__", "self.__next_f", "__nuxt__", "__nuxt_data__", "__initial_state__", "__preloaded_state__",
+	"__apollo_state__", "__remixcontext", "__sveltekit",
+}
+
+// tagIDs match the container and measurement ids of tag managers: one
+// container loads the same tags on every page it is on.
+var tagIDs = regexp.MustCompile(`\b(?:GTM-[A-Z0-9]+|G-[A-Z0-9]{6,}|AW-[0-9]{6,}|UA-[0-9]{4,}-[0-9]+|DC-[0-9]{6,})\b`)
+
+// Scripts is what a page's static HTML shows of the scripts that build it
+// or add to it after it loads.
+type Scripts struct {
+	// Builds is true when scripts build the page's own content: an app's
+	// empty mount point (#root, #app, #__next, …) in a body with little
+	// text, a <noscript> asking for JavaScript in such a body, the inline
+	// data client-side apps render from (__NEXT_DATA__, __NUXT__,
+	// __INITIAL_STATE__, …), or inline code that fetches content and
+	// writes it into the page.
+	Builds bool
+	// Loaders name the tag managers and loader scripts the page carries
+	// (Google Tag Manager, Segment, Tealium, Adobe Launch, inline code that
+	// creates <script> elements), each once, by what it loads: a script's
+	// address; an inline loader's container ids (GTM-…, G-…), or its text
+	// when it names none. A site-wide snippet has the same name on every
+	// page. A <noscript> asking for JavaScript in a page with plenty of
+	// text is named by its text too: a theme's site-wide notice.
+	Loaders []string
+}
+
+// ReadScripts reads the signs of scripts at work in a page's static HTML.
+func ReadScripts(p *Page) Scripts {
+	var sc Scripts
 	doc := p.Doc()
 	body := doc.Find("body")
-	if body.Find(rootSelectors).Length() > 0 && len(strings.TrimSpace(p.VisibleText())) < 400 {
-		return true
+	little := len(strings.TrimSpace(p.VisibleText())) < 400
+	if little && body.Find(rootSelectors).Length() > 0 {
+		sc.Builds = true
 	}
-	built := false
-	doc.Find("noscript").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if strings.Contains(strings.ToLower(s.Text()), "javascript") {
-			built = true
+	seen := map[string]bool{}
+	loader := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			sc.Loaders = append(sc.Loaders, name)
 		}
-		return !built
-	})
-	if built {
-		return true
 	}
-	doc.Find("script").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.Find("noscript").Each(func(_ int, s *goquery.Selection) {
+		text := strings.ToLower(strings.Join(strings.Fields(s.Text()), " "))
+		switch {
+		case !strings.Contains(text, "javascript"):
+		case little:
+			sc.Builds = true
+		default:
+			loader("noscript:" + text)
+		}
+	})
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		typ, _ := s.Attr("type")
+		if t := strings.ToLower(strings.TrimSpace(typ)); strings.Contains(t, "ld+json") {
+			return
+		}
+		if id, _ := s.Attr("id"); id == "__NEXT_DATA__" || id == "__NUXT_DATA__" {
+			sc.Builds = true
+			return
+		}
 		src, _ := s.Attr("src")
-		text := strings.ToLower(src + " " + strings.ReplaceAll(s.Text(), " ", ""))
-		for _, m := range loaderMarks {
-			if strings.Contains(text, m) {
-				built = true
-				break
+		raw := s.Text()
+		code := strings.ToLower(strings.ReplaceAll(raw, " ", ""))
+		if src != "" {
+			if hasAny(strings.ToLower(src), loaderMarks) {
+				if u := p.Resolve(src); u != nil {
+					src = u.String()
+				}
+				loader("src:" + src)
+			}
+			return
+		}
+		if hasAny(code, dataMarks) {
+			sc.Builds = true
+		}
+		if (strings.Contains(code, "fetch(") || strings.Contains(code, "xmlhttprequest") || strings.Contains(code, "$.ajax") || strings.Contains(code, "$.get(")) &&
+			hasAny(code, []string{"innerhtml", "insertadjacenthtml", "appendchild", "textcontent", ".html(", ".append("}) {
+			sc.Builds = true
+		}
+		if hasAny(code, loaderMarks) {
+			if ids := tagIDs.FindAllString(raw, -1); len(ids) > 0 {
+				slices.Sort(ids)
+				loader("tag:" + strings.Join(slices.Compact(ids), ","))
+			} else {
+				loader("inline:" + strings.Join(strings.Fields(raw), " "))
 			}
 		}
-		return !built
 	})
-	return built
+	return sc
+}
+
+func hasAny(s string, marks []string) bool {
+	for _, m := range marks {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// LoaderSet remembers the loaders (Scripts.Loaders) of the pages a crawl
+// renders, so that a site-wide tag manager already seen rendered on the
+// home page does not get every other page rendered too. It is safe for
+// concurrent use; the zero value is empty.
+type LoaderSet struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+// Pick reports whether a page whose scripts read sc is to be rendered,
+// given whether it was picked for another reason: when picked, when its
+// scripts build its content, or when it carries a loader no page picked
+// before carried. The loaders of a page picked are remembered.
+func (l *LoaderSet) Pick(sc Scripts, picked bool) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	picked = picked || sc.Builds
+	for _, name := range sc.Loaders {
+		picked = picked || !l.seen[name]
+	}
+	if picked && len(sc.Loaders) > 0 {
+		if l.seen == nil {
+			l.seen = map[string]bool{}
+		}
+		for _, name := range sc.Loaders {
+			l.seen[name] = true
+		}
+	}
+	return picked
+}
+
+// ScriptBuilt reports whether a page's static HTML shows that scripts build
+// it or add to it after it loads, so that only a browser sees the page a
+// customer sees: ReadScripts finds it Builds, or finds a loader.
+func ScriptBuilt(p *Page) bool {
+	sc := ReadScripts(p)
+	return sc.Builds || len(sc.Loaders) > 0
 }

@@ -3,6 +3,8 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -141,6 +143,31 @@ func TestScriptBuilt(t *testing.T) {
 		p := NewPage("https://shop.example/", page(c.body))
 		if got := ScriptBuilt(p); got != c.want {
 			t.Errorf("%s: ScriptBuilt = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestReadScripts(t *testing.T) {
+	const gtm = `<script>dataLayer.push({page: '%s'});(function(w,d,s,l,i){var j=d.createElement(s);j.src='https://www.googletagmanager.com/gtm.js?id='+i;})(window,document,'script','dataLayer','GTM-AB12');</script>`
+	long := strings.Repeat("<p>Long server-rendered text about our shop.</p>", 20)
+	cases := []struct {
+		name, body string
+		builds     bool
+		loaders    []string
+	}{
+		{"gtm on a product page", fmt.Sprintf(gtm, "product") + long, false, []string{"tag:GTM-AB12"}},
+		{"gtm on a blog page", fmt.Sprintf(gtm, "blog") + long, false, []string{"tag:GTM-AB12"}},
+		{"loader script", `<script src="//tags.tiqcdn.com/utag/acme/main/prod/utag.js?v=1"></script>` + long, false, []string{"src:https://tags.tiqcdn.com/utag/acme/main/prod/utag.js?v=1"}},
+		{"next data", `<div id="__next">` + long + `</div><script id="__NEXT_DATA__" type="application/json">{"props":{}}</script>`, true, nil},
+		{"nuxt state", long + `<script>window.__NUXT__={data:[{faq:[]}]}</script>`, true, nil},
+		{"fetch-built", long + `<div id="faq"></div><script>fetch('/api/faq').then(r=>r.json()).then(d=>{document.getElementById('faq').innerHTML=d.html})</script>`, true, nil},
+		{"site-wide noscript notice", `<noscript>Please enable JavaScript for the best experience.</noscript>` + long, false, []string{"noscript:please enable javascript for the best experience."}},
+		{"noscript app", `<noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div>`, true, nil},
+	}
+	for _, c := range cases {
+		sc := ReadScripts(NewPage("https://shop.example/p", page(c.body)))
+		if sc.Builds != c.builds || !slices.Equal(sc.Loaders, c.loaders) {
+			t.Errorf("%s: ReadScripts = %+v, want builds %v, loaders %q", c.name, sc, c.builds, c.loaders)
 		}
 	}
 }
