@@ -532,3 +532,39 @@ func joinHostPort(host string, port int) string {
 	}
 	return host + ":" + strconv.Itoa(port)
 }
+
+// Seconds counts the business seconds between from and to: the time
+// inside opening hours, day by day in the hours' location.
+func (h Hours) Seconds(from, to time.Time) float64 {
+	loc := h.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	if !to.After(from) {
+		return 0
+	}
+	open := map[time.Weekday]bool{}
+	for _, d := range h.Days {
+		open[d] = true
+	}
+	var total time.Duration
+	f := from.In(loc)
+	day := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc)
+	for !day.After(to) {
+		if open[day.Weekday()] {
+			start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Add(h.Open)
+			end := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Add(h.Close)
+			if start.Before(from) {
+				start = from
+			}
+			if end.After(to) {
+				end = to
+			}
+			if end.After(start) {
+				total += end.Sub(start)
+			}
+		}
+		day = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc)
+	}
+	return total.Seconds()
+}

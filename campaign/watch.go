@@ -1,0 +1,181 @@
+package campaign
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopper-audit/shopper/store"
+)
+
+// errAllAnswered stops a watch once nothing is awaited.
+var errAllAnswered = errors.New("every inquiry is answered or past its deadline")
+
+// watch reads replies until every sent inquiry is replied to or past its
+// deadline, or ctx ends.
+func (r *Runner) watch(ctx context.Context) error {
+	deadline := r.File.DeadlineDuration()
+	for first := true; ; first = false {
+		waiting, next, err := r.closeOverdue(ctx)
+		if err != nil {
+			return err
+		}
+		if waiting == 0 && first {
+			// Deadlines passed while shopper was not running: replies that
+			// came in time may be waiting unread; read them before closing.
+			catchUp := r.CatchUp
+			if catchUp == 0 {
+				catchUp = 30 * time.Second
+			}
+			r.catchingUp = true
+			defer func() { r.catchingUp = false }()
+			waiting, next = 1, time.Now().Add(catchUp)
+		}
+		if waiting == 0 {
+			r.logf("Every inquiry is answered or past its deadline.")
+			return nil
+		}
+		cur, err := r.DB.Cursor(ctx, r.CursorName)
+		if err != nil {
+			return err
+		}
+		wctx, cancel := context.WithDeadline(ctx, next)
+		r.hook("watching")
+		err = r.Inbox.Watch(wctx, cur, func(m Mail, c store.Cursor) error {
+			return r.handle(ctx, m, c, deadline)
+		})
+		cancel()
+		switch {
+		case errors.Is(err, errAllAnswered):
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case wctx.Err() != nil:
+			// a deadline came: close what is overdue and go on
+		case err != nil:
+			return fmt.Errorf("watch %s: %w", r.CursorName, err)
+		}
+	}
+}
+
+// closeOverdue marks no_reply the sent inquiries past their deadline, and
+// returns how many are still awaited and the earliest of their deadlines.
+func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
+	list, err := r.DB.Inquiries(ctx, r.File.Name)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	now := r.now()
+	var next time.Time
+	waiting := 0
+	for _, q := range list {
+		if q.Status != store.StatusSent {
+			continue
+		}
+		due := q.SentAt.Add(r.File.DeadlineDuration())
+		if !now.Before(due) {
+			if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent}, store.Change{Status: store.StatusNoReply,
+				Reason: "no human reply within " + r.File.DeadlineDuration().String(), ClosedAt: now}); err != nil && !errors.Is(err, store.ErrConflict) {
+				return 0, time.Time{}, err
+			}
+			r.logf("%s: no human reply by the deadline.", q.Company)
+			continue
+		}
+		waiting++
+		if next.IsZero() || due.Before(next) {
+			next = due
+		}
+	}
+	return waiting, next, nil
+}
+
+// handle records one message of the inbox: a reply to one of the
+// campaign's inquiries is stored with its analysis in the same
+// transaction that moves the cursor past it; any other message only
+// moves the cursor.
+func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline time.Duration) error {
+	list, err := r.DB.Inquiries(ctx, r.File.Name)
+	if err != nil {
+		return err
+	}
+	var tokens, companies []string
+	byToken := map[string]store.Inquiry{}
+	for _, q := range list {
+		companies = append(companies, q.Company)
+		switch q.Status {
+		case store.StatusSent, store.StatusReplied, store.StatusNoReply:
+			tokens = append(tokens, q.Token)
+			byToken[q.Token] = q
+		}
+	}
+	token := r.Analyzer.Match(m, tokens)
+	q, ok := byToken[token]
+	if !ok {
+		return r.DB.SetCursor(ctx, r.CursorName, c)
+	}
+	if m.MessageID == "" {
+		m.MessageID = fmt.Sprintf("%d.%d@%s", c.UIDValidity, c.LastUID, r.CursorName)
+	}
+	tpl, _ := r.File.Template(q.Template)
+	p, _ := r.persona(q.Token)
+	var others []string
+	for _, n := range uniq(companies) {
+		if n != q.Company {
+			others = append(others, n)
+		}
+	}
+	qn := Question{Token: q.Token, Subject: q.Subject, Body: q.Body, Persona: p, Company: q.Company, Others: others}
+	if tpl != nil {
+		qn.Language, qn.MustAddress = tpl.Language, tpl.MustAddress
+	}
+	a := r.Analyzer.Analyze(m, qn)
+	js, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("reply %s: %w", m.MessageID, err)
+	}
+	received := m.Received
+	if received.IsZero() {
+		received = r.now()
+	}
+	added, err := r.DB.AddReply(ctx, store.Reply{MessageID: m.MessageID, Token: q.Token, ReceivedAt: received,
+		AutoAck: a.AutoAck, From: m.From, Subject: m.Subject, Analysis: js}, r.CursorName, c)
+	if err != nil {
+		return err
+	}
+	if !added {
+		return nil
+	}
+	kind := "a reply"
+	if a.AutoAck {
+		kind = "an automatic acknowledgement"
+	}
+	r.logf("%s: %s after %s.", q.Company, kind, received.Sub(q.SentAt).Round(time.Second))
+	r.hook("reply")
+	if !a.AutoAck && received.Before(q.SentAt.Add(deadline)) {
+		err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent, store.StatusNoReply}, store.Change{Status: store.StatusReplied, ClosedAt: received})
+		if err != nil && !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+	}
+	waiting, _, err := r.closeOverdue(ctx)
+	if err != nil {
+		return err
+	}
+	if waiting == 0 && !r.catchingUp {
+		return errAllAnswered
+	}
+	return nil
+}
+
+func uniq(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
