@@ -9,7 +9,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/shopper-audit/shopper/crawler"
@@ -41,6 +43,8 @@ type Options struct {
 	// kind "home" or "contact"; it returns where it kept it (a file path),
 	// which Result.Screenshots reports. Default nil: no screenshots.
 	SaveScreenshot func(kind, pageURL string, png []byte) (string, error)
+	// Rubric scores the findings. Default nil: scoring.DefaultRubric().
+	Rubric *scoring.Rubric
 }
 
 // RenderMode says which pages an audit renders in a browser.
@@ -50,10 +54,7 @@ type RenderMode string
 const (
 	// RenderAuto renders the home page, pages that look like contact, FAQ
 	// or help pages, and pages whose static HTML shows that scripts build
-	// them or load more (crawler.ReadScripts); a page whose only such sign
-	// is a tag manager or loader that a page already picked carries too
-	// (the site-wide snippet) is not rendered again (crawler.LoaderSet).
-	// The zero value means auto.
+	// them or load more (crawler.ScriptBuilt). The zero value means auto.
 	RenderAuto RenderMode = "auto"
 	// RenderAlways renders every page.
 	RenderAlways RenderMode = "always"
@@ -69,13 +70,15 @@ func renderPicker(m RenderMode) func(p *crawler.Page) bool {
 	case RenderAlways:
 		return func(*crawler.Page) bool { return true }
 	}
-	var loaders crawler.LoaderSet
 	return func(p *crawler.Page) bool {
+		if p.Source == "start" {
+			return true
+		}
 		s := pagekind.Scores(p)
-		picked := p.Source == "start" || s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3
-		// A page whose only sign of scripts is a loader a rendered page
-		// carries too (a site-wide tag manager) shows nothing new.
-		return loaders.Pick(crawler.ReadScripts(p), picked)
+		if s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3 {
+			return true
+		}
+		return crawler.ScriptBuilt(p)
 	}
 }
 
@@ -105,8 +108,11 @@ func (r browserRenderer) Render(ctx context.Context, pageURL string, shot bool) 
 
 // Result is everything one audit found, as `shopper audit --json` prints it.
 type Result struct {
-	URL          string               `json:"url"`
-	Home         string               `json:"home"`
+	URL  string `json:"url"`
+	Home string `json:"home"`
+	// Company names the company: the home page's og:site_name, else its
+	// title without taglines, else the site's host.
+	Company      string               `json:"company"`
 	AuditedAt    *time.Time           `json:"audited_at,omitempty"`
 	Seconds      float64              `json:"seconds,omitempty"`
 	PagesCrawled int                  `json:"pages_crawled"`
@@ -136,6 +142,9 @@ type Result struct {
 	// Screenshots maps "home" and "contact" to where their screenshots
 	// were saved, when asked for.
 	Screenshots map[string]string `json:"screenshots,omitempty"`
+	// Inquiries holds the measured outcomes of the test inquiries sent to
+	// the company, when a campaign sent any; an audit alone sends none.
+	Inquiries []scoring.Inquiry `json:"inquiries,omitempty"`
 }
 
 // PageSummary is one crawled page in a result.
@@ -164,7 +173,7 @@ func Run(ctx context.Context, siteURL string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := Analyze(site, opts.Region)
+	r := analyze(site, opts.Region, opts.Rubric)
 	if opts.SaveScreenshot != nil {
 		saveScreenshots(r, site, opts.SaveScreenshot)
 	}
@@ -201,11 +210,14 @@ func saveScreenshots(r *Result, site *crawler.Site, save func(kind, pageURL stri
 // Analyze runs every probe on a crawled site and scores the findings. It
 // does no I/O. A probe that panics is reported in ProbeErrors and its items
 // are not measured; the rest of the audit stands.
-func Analyze(site *crawler.Site, region string) *Result {
+func Analyze(site *crawler.Site, region string) *Result { return analyze(site, region, nil) }
+
+func analyze(site *crawler.Site, region string, rubric *scoring.Rubric) *Result {
 	r := &Result{URL: site.URL, Home: site.Home, PagesCrawled: len(site.Pages), Social: []string{}}
 	if home := site.HomePage(); home != nil {
 		r.Language = home.Lang
 	}
+	r.Company = companyName(site)
 	var kinds pagekind.Pages
 	run(r, "pagekind", func() { kinds = pagekind.Find(site) })
 	if kinds == nil {
@@ -246,7 +258,7 @@ func Analyze(site *crawler.Site, region string) *Result {
 	if r.Social == nil {
 		r.Social = []string{}
 	}
-	r.Score = scoring.Score(f)
+	r.Score = score(rubric, f)
 
 	for _, p := range site.Pages {
 		ps := PageSummary{URL: p.URL, Title: p.Title}
@@ -270,6 +282,73 @@ func Analyze(site *crawler.Site, region string) *Result {
 		}
 	}
 	return r
+}
+
+// Rescore scores the result again with rubric (nil: the default rubric),
+// from its findings and inquiries, without the network. Probes that failed
+// on the site stay not measured.
+func (r *Result) Rescore(rubric *scoring.Rubric) {
+	failed := map[string]bool{}
+	for _, e := range r.ProbeErrors {
+		name, _, _ := strings.Cut(e, ":")
+		failed[name] = true
+	}
+	f := scoring.Findings{ContactPage: r.ContactPage, Inquiries: r.Inquiries}
+	if !failed["phone"] {
+		f.Phone = &r.Phone
+	}
+	if !failed["faq"] {
+		f.FAQ = &r.FAQ
+	}
+	if !failed["chat"] {
+		f.Chat = &r.Chat
+	}
+	if !failed["channels"] {
+		f.Channels = &channels.Finding{Email: r.Email, ContactForm: r.ContactForm, Policies: r.Policies, Social: r.Social}
+	}
+	r.Score = score(rubric, f)
+}
+
+func score(rubric *scoring.Rubric, f scoring.Findings) scoring.Scorecard {
+	if rubric == nil {
+		return scoring.Score(f)
+	}
+	return rubric.Score(f)
+}
+
+// companyName names the company behind a site: the home page's
+// og:site_name, else the first part of its title that is not a generic
+// "Home" (taglines after " | ", " – ", " - " and the like dropped), else
+// the host without "www.".
+func companyName(site *crawler.Site) string {
+	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if home := site.HomePage(); home != nil {
+		title := home.Title
+		if doc := home.Doc(); doc != nil {
+			if n := clean(doc.Find(`meta[property="og:site_name"]`).First().AttrOr("content", "")); n != "" {
+				return n
+			}
+			if title == "" {
+				title = doc.Find("title").First().Text()
+			}
+		}
+		parts := strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("|–—·•»:", r) })
+		for _, p := range parts {
+			for _, q := range strings.Split(p, " - ") {
+				q = clean(q)
+				switch strings.ToLower(q) {
+				case "", "home", "home page", "homepage", "welcome", "trang chủ", "anasayfa", "ana sayfa":
+					continue
+				}
+				return q
+			}
+		}
+	}
+	host := site.Home
+	if u, err := url.Parse(site.URL); err == nil && u.Hostname() != "" {
+		host = u.Hostname()
+	}
+	return strings.TrimPrefix(host, "www.")
 }
 
 // run calls a probe, turning a panic into a probe error so that one broken
