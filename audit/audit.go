@@ -54,7 +54,10 @@ type RenderMode string
 const (
 	// RenderAuto renders the home page, pages that look like contact, FAQ
 	// or help pages, and pages whose static HTML shows that scripts build
-	// them or load more (crawler.ScriptBuilt). The zero value means auto.
+	// them or load more (crawler.ReadScripts); a page whose only such sign
+	// is a tag manager or loader that a page already picked carries too
+	// (the site-wide snippet) is not rendered again (crawler.LoaderSet).
+	// The zero value means auto.
 	RenderAuto RenderMode = "auto"
 	// RenderAlways renders every page.
 	RenderAlways RenderMode = "always"
@@ -70,15 +73,13 @@ func renderPicker(m RenderMode) func(p *crawler.Page) bool {
 	case RenderAlways:
 		return func(*crawler.Page) bool { return true }
 	}
+	var loaders crawler.LoaderSet
 	return func(p *crawler.Page) bool {
-		if p.Source == "start" {
-			return true
-		}
 		s := pagekind.Scores(p)
-		if s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3 {
-			return true
-		}
-		return crawler.ScriptBuilt(p)
+		picked := p.Source == "start" || s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3
+		// A page whose only sign of scripts is a loader a rendered page
+		// carries too (a site-wide tag manager) shows nothing new.
+		return loaders.Pick(crawler.ReadScripts(p), picked)
 	}
 }
 
