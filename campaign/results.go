@@ -116,9 +116,9 @@ func Measure(q store.Inquiry, replies []store.Reply, h Hours, now time.Time) (sc
 		o.HumanReplySeconds = since(human.ReceivedAt)
 		b := h.Seconds(q.SentAt, human.ReceivedAt)
 		o.BusinessSeconds = &b
-		o.Personalization, o.PersonalizationReasons = floatPtr(humanA.Personalization), nonNil(humanA.PersonalizationReasons)
-		o.Answered, o.AnsweredReasons = floatPtr(humanA.Answered), nonNil(humanA.AnsweredReasons)
-		o.Courtesy, o.CourtesyReasons = floatPtr(humanA.Courtesy), nonNil(humanA.CourtesyReasons)
+		o.Personalization, o.PersonalizationReasons = humanA.Personalization, nonNil(humanA.PersonalizationReasons)
+		o.Answered, o.AnsweredReasons = humanA.Answered, nonNil(humanA.AnsweredReasons)
+		o.Courtesy, o.CourtesyReasons = humanA.Courtesy, nonNil(humanA.CourtesyReasons)
 	}
 	if o.PromisedSeconds != nil {
 		switch {

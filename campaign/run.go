@@ -90,17 +90,18 @@ type Analyzer interface {
 	Analyze(m Mail, q Question) Analysis
 }
 
-// Analysis is a reply's judgement, as stored with it.
+// Analysis is a reply's judgement, as stored with it; nil scores were
+// not measured.
 type Analysis struct {
 	AutoAck                bool     `json:"auto_ack"`
 	AutoAckReasons         []string `json:"auto_ack_reasons,omitempty"`
 	PromisedSeconds        *float64 `json:"promised_seconds,omitempty"`
 	PromisePhrase          string   `json:"promise_phrase,omitempty"`
-	Personalization        float64  `json:"personalization"`
+	Personalization        *float64 `json:"personalization"`
 	PersonalizationReasons []string `json:"personalization_reasons,omitempty"`
-	Answered               float64  `json:"answered"`
+	Answered               *float64 `json:"answered"`
 	AnsweredReasons        []string `json:"answered_reasons,omitempty"`
-	Courtesy               float64  `json:"courtesy"`
+	Courtesy               *float64 `json:"courtesy"`
 	CourtesyReasons        []string `json:"courtesy_reasons,omitempty"`
 }
 
@@ -448,6 +449,9 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 			r.logf("%s: sent, but no copy could be kept in the Sent folder: %v", q.Company, err)
 		}
 	case "form":
+		if r.Forms == nil {
+			return r.fail(ctx, q, store.StatusSending, reasonNotSent+"contact forms need a browser, and none is set up")
+		}
 		res, err := r.Forms.Submit(sendCtx, q.Target, p, q.Subject+" [ref "+q.Token+"]", q.Body, false)
 		if err != nil {
 			r.logf("%s: %v", q.Company, err)

@@ -113,7 +113,8 @@ func (tokenAnalyzer) Analyze(m Mail, q Question) Analysis {
 		p := 3600.0
 		return Analysis{AutoAck: true, AutoAckReasons: []string{"auto-submitted"}, PromisedSeconds: &p}
 	}
-	return Analysis{Personalization: 1, PersonalizationReasons: []string{"uses the name " + q.Persona.Name}, Answered: 0.5, Courtesy: 1}
+	one, half := 1.0, 0.5
+	return Analysis{Personalization: &one, PersonalizationReasons: []string{"uses the name " + q.Persona.Name}, Answered: &half, Courtesy: &one}
 }
 
 const testFile = `mailbox:

@@ -27,6 +27,7 @@ const usage = `shopper mystery-shops a company's customer service.
 
 Usage:
   shopper audit [flags] URL...   audit websites: phone, FAQ, chat, e-mail, forms, policies
+  shopper campaign run|status FILE  send test inquiries and measure the replies
   shopper version                print the version
   shopper help [command]         show help
 
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
+	case "campaign":
+		return runCampaign(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "shopper %s\n", version)
 		return exitOK
