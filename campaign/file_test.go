@@ -96,3 +96,13 @@ func TestParseErrorsNameFileLineAndField(t *testing.T) {
 		}
 	}
 }
+
+func TestExampleFileLoads(t *testing.T) {
+	f, err := Load("../examples/campaign.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Companies) != 2 || f.Companies[1].Channel != "form" || f.Mailbox.IMAP.Port != 993 {
+		t.Fatalf("example read as %+v", f)
+	}
+}
