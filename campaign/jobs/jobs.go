@@ -21,6 +21,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -46,11 +47,12 @@ const (
 // Options configure a Queue. The zero value enqueues only.
 type Options struct {
 	// Workers is how many audit jobs this process works at once; it also
-	// works that many jobs of the default queue. 0 (the default) makes a
-	// Queue that only enqueues.
+	// works that many jobs of the default queue. With 0 (the default) and
+	// no Queues the Queue only enqueues.
 	Workers int
 	// Queues adds more queues for this process to work, with how many jobs
-	// of each at once (e.g. a queue only this process serves).
+	// of each at once (e.g. a queue only this process serves). Names are
+	// lower-case letters, digits, '-' and '_'.
 	Queues map[string]int
 	// Audit configures each audit (crawl limits, renderer). Its Region is
 	// overridden by a job's own.
@@ -62,7 +64,7 @@ type Options struct {
 	PDF func(w io.Writer, results []audit.Result) error
 	// Register adds more job kinds to the workers (river.AddWorkerSafely),
 	// e.g. the campaign's sends and deadline checks. It is called once by
-	// Open when Workers > 0.
+	// Open when the Queue works jobs.
 	Register func(w *river.Workers) error
 	// JobTimeout is the longest one job may run before its context is
 	// cancelled and it is retried. Default 10 minutes.
@@ -96,6 +98,7 @@ type Queue struct {
 type client interface {
 	Start(ctx context.Context) error
 	Stop(ctx context.Context) error
+	StopAndCancel(ctx context.Context) error
 	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
 	JobGet(ctx context.Context, id int64) (*rivertype.JobRow, error)
 	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
@@ -119,7 +122,7 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Queue, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	q := &Queue{DB: db, working: opts.Workers > 0}
+	q := &Queue{DB: db, working: opts.Workers > 0 || len(opts.Queues) > 0}
 	cfg := &river.Config{
 		Logger:            opts.Logger,
 		JobTimeout:        opts.JobTimeout,
@@ -130,6 +133,8 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Queue, error) {
 		RescueStuckJobsAfter: opts.RescueAfter,
 	}
 	if q.working {
+		// Every process knows every kind, so any may take any job of the
+		// queues it works.
 		w := river.NewWorkers()
 		if err := river.AddWorkerSafely(w, &auditWorker{q: q, opts: opts, hosts: newHostLocks()}); err != nil {
 			return nil, fmt.Errorf("job queue: %w", err)
@@ -143,9 +148,10 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Queue, error) {
 			}
 		}
 		cfg.Workers = w
-		cfg.Queues = map[string]river.QueueConfig{
-			QueueAudits:  {MaxWorkers: opts.Workers},
-			QueueDefault: {MaxWorkers: opts.Workers},
+		cfg.Queues = map[string]river.QueueConfig{}
+		if opts.Workers > 0 {
+			cfg.Queues[QueueAudits] = river.QueueConfig{MaxWorkers: opts.Workers}
+			cfg.Queues[QueueDefault] = river.QueueConfig{MaxWorkers: opts.Workers}
 		}
 		for name, n := range opts.Queues {
 			cfg.Queues[name] = river.QueueConfig{MaxWorkers: max(n, 1)}
@@ -218,15 +224,28 @@ func (q *Queue) openSQLite(ctx context.Context, db *store.DB, cfg *river.Config)
 	return nil
 }
 
+// migrateMu keeps the queues of one process from migrating at once.
+var migrateMu sync.Mutex
+
+// migrate brings River's schema up to date. PostgreSQL callers hold an
+// advisory lock; SQLite has none to take across processes, so a migration
+// that fails (another process applied the same step) is tried again.
 func migrate[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], where string, logger *slog.Logger) error {
+	migrateMu.Lock()
+	defer migrateMu.Unlock()
 	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: logger})
 	if err != nil {
 		return fmt.Errorf("job queue on %s: migrations: %w", where, err)
 	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("job queue on %s: migrate: %w", where, err)
+	for try := 1; ; try++ {
+		_, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil)
+		if err == nil {
+			return nil
+		}
+		if try == 3 || ctx.Err() != nil {
+			return fmt.Errorf("job queue on %s: migrate: %w", where, err)
+		}
 	}
-	return nil
 }
 
 // Start starts working jobs; it returns at once. A Queue that only
@@ -242,13 +261,19 @@ func (q *Queue) Start(ctx context.Context) error {
 }
 
 // Stop stops fetching jobs and waits for the running ones until ctx is
-// done; jobs still running then are cancelled and run again later.
+// done; then it cancels them (they are retried later, here or elsewhere)
+// and waits up to ten seconds more for them to return.
 func (q *Queue) Stop(ctx context.Context) error {
 	if !q.working {
 		return nil
 	}
 	err := q.c.Stop(ctx)
-	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	if err != nil && ctx.Err() != nil {
+		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		err = q.c.StopAndCancel(hard)
+	}
+	if err != nil {
 		return fmt.Errorf("stop workers on %s: %w", q.DB.URL, err)
 	}
 	return nil

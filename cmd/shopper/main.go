@@ -28,6 +28,8 @@ const usage = `shopper mystery-shops a company's customer service.
 Usage:
   shopper audit [flags] URL...   audit websites: phone, FAQ, chat, e-mail, forms, policies
   shopper campaign run|status FILE  send test inquiries and measure the replies
+  shopper benchmark [flags] FILE.csv  audit every company in a file as jobs; JSON Lines and PDF
+  shopper worker [flags]         work queued audits, on as many machines as wanted (--db postgres://)
   shopper version                print the version
   shopper help [command]         show help
 
@@ -59,6 +61,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runAudit(ctx, args[1:], stdout, stderr)
 	case "campaign":
 		return runCampaign(ctx, args[1:], stdout, stderr)
+	case "benchmark":
+		return runBenchmark(ctx, args[1:], stdout, stderr)
+	case "worker":
+		return runWorker(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "shopper %s\n", version)
 		return exitOK
