@@ -17,6 +17,9 @@ var ErrPrivateAddress = errors.New("private or loopback address refused (use --a
 type guard struct {
 	allowPrivate bool
 	allow        []netip.Prefix
+	// lookup resolves a name; nil is the system's resolver. Tests map
+	// names with it.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
 }
 
 // permits reports whether the crawler may connect to a.
@@ -52,7 +55,11 @@ func (g guard) dialContext(timeout time.Duration) func(ctx context.Context, netw
 		if ip, err := netip.ParseAddr(host); err == nil {
 			addrs = []netip.Addr{ip}
 		} else {
-			addrs, err = net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+			if g.lookup != nil {
+				addrs, err = g.lookup(ctx, host)
+			} else {
+				addrs, err = net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -78,6 +85,17 @@ func (g guard) dialContext(timeout time.Duration) func(ctx context.Context, netw
 		}
 		return nil, firstErr
 	}
+}
+
+// Dialer returns the dial function the crawl connects with: it resolves
+// names itself and connects only to addresses opts allows (AllowPrivate,
+// AllowNets), refusing the rest with an error wrapping ErrPrivateAddress.
+// A browser given it (crawler/browser Options.Dial) holds rendered pages
+// to the same rule, their redirects, navigations and subresources
+// included. Connecting gives up after opts.RequestTimeout (default 15s).
+func Dialer(opts Options) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	opts = opts.withDefaults()
+	return guard{allowPrivate: opts.AllowPrivate, allow: opts.AllowNets}.dialContext(opts.RequestTimeout)
 }
 
 // PublicAddr reports whether a is a public address: not private, loopback,

@@ -8,7 +8,10 @@
 // page's own site fail at once, before any DNS lookup, unless
 // Options.AllowHosts lets them through: a vendor's script that cannot be
 // reached never stalls a render, and the <script src> a loader inserted
-// stays in the DOM for a probe to read. Every render has a timeout; a tab
+// stays in the DOM for a probe to read. With Options.Dial, every request
+// that goes out connects through it (the crawler's address guard), so a
+// name of the page's own site that resolves to an internal address is
+// refused as the crawler refuses it. Every render has a timeout; a tab
 // that hangs or crashes is replaced, and a browser that dies is started
 // again.
 //
@@ -22,6 +25,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"slices"
 	"strings"
@@ -63,6 +67,16 @@ type Options struct {
 	// UserAgentSuffix is appended to the browser's own User-Agent, so that
 	// sites see a browser that names its operator. Default none.
 	UserAgentSuffix string
+	// Dial, when set, makes every connection the browser's pages open:
+	// the browser sends its requests through a proxy on loopback that
+	// connects with Dial, so that the crawler's address guard
+	// (crawler.Dialer) holds for rendered pages too, whatever a name
+	// resolves to, redirects, script navigations and subresources of the
+	// page's own site included. A request Dial refuses fails (the proxy
+	// answers 502 Bad Gateway, or refuses the tunnel); a page whose own
+	// address it refuses fails to render with Dial's error. Default nil:
+	// the browser resolves names and connects itself.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 func (o Options) withDefaults() Options {
@@ -168,6 +182,7 @@ var measureJS string
 // for concurrent use.
 type Browser struct {
 	opts      Options
+	proxy     *proxy // nil without Options.Dial
 	args      []chromedp.ExecAllocatorOption
 	baseline  map[string]bool
 	userAgent string
@@ -223,16 +238,37 @@ func New(ctx context.Context, opts Options) (*Browser, error) {
 	if opts.LoopbackOnly {
 		b.args = append(b.args, chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.*, EXCLUDE [::1]"))
 	}
+	if opts.Dial != nil {
+		px, err := startProxy(opts.Dial)
+		if err != nil {
+			return nil, err
+		}
+		b.proxy = px
+		// "<-loopback>" sends loopback addresses through the proxy too,
+		// which the browser would otherwise reach directly.
+		b.args = append(b.args,
+			chromedp.ProxyServer("http://"+px.addr()),
+			chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		)
+	}
 	p, err := b.start(ctx)
 	if err != nil {
+		b.closeProxy()
 		return nil, err
 	}
 	b.proc = p
 	if err := b.learnBaseline(ctx, p); err != nil {
 		p.stop()
+		b.closeProxy()
 		return nil, err
 	}
 	return b, nil
+}
+
+func (b *Browser) closeProxy() {
+	if b.proxy != nil {
+		b.proxy.close()
+	}
 }
 
 // start runs the browser executable and waits until it answers.
@@ -287,6 +323,10 @@ func (b *Browser) learnBaseline(ctx context.Context, p *process) error {
 	})}
 	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
+	if b.proxy != nil {
+		b.proxy.setDirect(ln.Addr().String())
+		defer b.proxy.setDirect("")
+	}
 
 	// The browser's first tab, which the pool never uses, loads the page.
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
@@ -331,6 +371,7 @@ func (b *Browser) Close() error {
 	b.mu.Unlock()
 	p.stop() // closes its tabs too
 	b.stopping.Wait()
+	b.closeProxy()
 	return nil
 }
 
@@ -351,9 +392,18 @@ func (b *Browser) Render(ctx context.Context, url string, opts RenderOptions) (*
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", url, err)
 		}
+		began := time.Now()
 		res, err := t.render(ctx, url, opts)
 		if err == nil {
 			b.put(t)
+			if b.proxy != nil {
+				// The proxy answered for an address Dial refused: the
+				// browser shows an empty page, which is no render.
+				hp := hostPort(res.URL)
+				if why := b.proxy.refusedSince(hp, began); why != nil {
+					return nil, fmt.Errorf("render %s: %s: %w", url, hp, why)
+				}
+			}
 			return res, nil
 		}
 		var pe *pageError
@@ -479,6 +529,23 @@ func (b *Browser) globals(names []string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// hostPort returns a URL's host:port, the port its scheme's default when
+// none is written, or "".
+func hostPort(rawURL string) string {
+	u, err := neturl.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" || u.Scheme == "wss" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // hostOf returns the lower-case host of a URL without port, or "".
