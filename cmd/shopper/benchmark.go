@@ -18,6 +18,7 @@ import (
 	"github.com/shopper-audit/shopper/audit"
 	"github.com/shopper-audit/shopper/campaign/jobs"
 	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/reports"
 	"github.com/shopper-audit/shopper/store"
 )
 
@@ -256,9 +257,14 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return exitOK
 }
 
-// benchmarkPDF renders the benchmark PDF, or nothing while this build has
-// no PDF renderer.
-var benchmarkPDF func(w io.Writer, results []audit.Result) error
+// benchmarkPDF renders the benchmark PDF of the companies audited.
+func benchmarkPDF(w io.Writer, results []audit.Result) error {
+	rs := make([]*audit.Result, len(results))
+	for i := range results {
+		rs[i] = &results[i]
+	}
+	return reports.BenchmarkPDF(w, rs, reports.PDFOptions{})
+}
 
 // reportQueue is a queue only this process works, so that the report is
 // written on the machine that asked for it.

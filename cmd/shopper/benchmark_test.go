@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +79,9 @@ func TestBenchmarkAuditsEveryCompanyAndWritesResults(t *testing.T) {
 	// Not a terminal: plain progress lines.
 	if !strings.Contains(stderr, "shopper benchmark: 3/3 audited\n") || strings.Contains(stderr, "\r") {
 		t.Errorf("progress %q, want plain lines ending with 3/3", stderr)
+	}
+	if pdf, err := os.ReadFile(filepath.Join(out, jobs.PDFFile)); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("benchmark.pdf: %v, starts %q", err, pdf[:min(len(pdf), 8)])
 	}
 	rows := readRows(t, out)
 	if len(rows) != 3 {
@@ -226,5 +228,4 @@ func TestBenchmarkBadFileSaysWhichLine(t *testing.T) {
 	if code != exitUsage || !strings.Contains(stderr, "takes no arguments") {
 		t.Errorf("worker extra: exit %d, stderr %q", code, stderr)
 	}
-	_ = fmt.Sprint()
 }
