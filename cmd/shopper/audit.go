@@ -45,6 +45,14 @@ Examples:
   shopper audit --region GB --max-pages 80 shop.example.co.uk
   shopper audit --fail-under 70 https://staging.example.com   # in CI
   shopper audit --render always --tabs 4 --screenshots shots/ example.com
+  shopper audit --pdf acme.pdf --brand-name "Northwind Consulting" acme.example
+  shopper audit --pdf reports/ example.com example.vn example.com.tr
+  shopper audit --junit junit.xml --markdown summary.md --fail-under 70 example.com
+
+--pdf PATH: with one address, PATH is the scorecard PDF; with several, PATH
+is a folder that receives one scorecard per company, named after it, and
+benchmark.pdf comparing them all. 'shopper report' renders the same
+reports later from the output of --json.
 
 Exit codes: 0 done; 1 a site scored under --fail-under; 2 a usage error or
 a site could not be audited (the reason is printed on stderr).
@@ -71,6 +79,7 @@ type auditFlags struct {
 	renderTime   time.Duration
 	thirdParty   string
 	screenshots  string
+	out          outputFlags
 }
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -97,6 +106,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.DurationVar(&f.renderTime, "render-timeout", 10*time.Second, "time allowed to render one page")
 	fs.StringVar(&f.thirdParty, "third-party", "block", "requests rendered pages make to other sites: `block` (fast, never stalls)\nor allow")
 	fs.StringVar(&f.screenshots, "screenshots", "", "save PNG screenshots of each site's home and contact pages in `DIR`")
+	f.out.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), auditUsage)
 		fs.PrintDefaults()
@@ -110,7 +120,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage // the flag package has said why
 	}
-	if msg := f.check(urls); msg != "" {
+	msg := f.check(urls)
+	if msg == "" {
+		msg = f.out.load()
+	}
+	if msg != "" {
 		fmt.Fprintf(stderr, "shopper audit: %s\n", msg)
 		return exitUsage
 	}
@@ -122,6 +136,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			AllowPrivate: f.allowPrivate,
 		},
 		Render: audit.RenderMode(f.render),
+		Rubric: f.out.rubric,
 	}
 	if f.render != string(audit.RenderNever) {
 		r, code := f.renderer(ctx, stderr)
@@ -162,6 +177,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	prog.finish()
 
 	code := exitOK
+	var done []*audit.Result
 	for i, u := range urls {
 		if err := errs[i]; err != nil {
 			if ctx.Err() != nil {
@@ -173,6 +189,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			continue
 		}
 		r := results[i]
+		done = append(done, r)
 		var werr error
 		if f.json {
 			werr = reports.JSONLine(stdout, r)
@@ -190,6 +207,10 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "shopper audit: %s scored %d, under --fail-under %d.\n", r.URL, r.Score.Total, f.failUnder)
 			code = exitThreshold
 		}
+	}
+	if err := f.out.write(done, len(urls) > 1); err != nil {
+		fmt.Fprintf(stderr, "shopper audit: %s.\n", strings.TrimSuffix(err.Error(), "."))
+		return exitUsage
 	}
 	return code
 }

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -27,6 +28,7 @@ const usage = `shopper mystery-shops a company's customer service.
 
 Usage:
   shopper audit [flags] URL...   audit websites: phone, FAQ, chat, e-mail, forms, policies
+  shopper report [flags] FILE    render PDF, JUnit or Markdown reports from saved results
   shopper campaign run|status FILE  send test inquiries and measure the replies
   shopper benchmark [flags] FILE.csv  audit every company in a file as jobs; JSON Lines and PDF
   shopper worker [flags]         work queued audits, on as many machines as wanted (--db postgres://)
@@ -36,8 +38,10 @@ Usage:
 Examples:
   shopper audit https://www.example.com
   shopper audit --json shop.example.vn magaza.example.com.tr > results.jsonl
+  shopper audit --pdf scorecard.pdf https://www.example.com
+  shopper report --pdf reports/ --junit junit.xml results.jsonl
 
-Run 'shopper audit --help' for every flag.
+Run 'shopper help COMMAND' (or 'shopper COMMAND --help') for its flags.
 `
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -59,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
+	case "report":
+		return runReport(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "campaign":
 		return runCampaign(ctx, args[1:], stdout, stderr)
 	case "benchmark":
@@ -69,8 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "shopper %s\n", version)
 		return exitOK
 	case "help", "-h", "--help":
-		if len(args) > 1 && args[1] == "audit" {
-			return runAudit(ctx, []string{"--help"}, stdout, stderr)
+		if len(args) > 1 && args[1] != "help" && !strings.HasPrefix(args[1], "-") {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
 		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
