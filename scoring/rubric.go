@@ -8,8 +8,10 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	yaml "github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -70,9 +72,27 @@ type RubricError struct {
 
 func (e *RubricError) Error() string {
 	if e.Field == "" {
-		return fmt.Sprintf("rubric %s line %d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("rubric %s line %d: %s", e.File, e.Line, printable(e.Msg))
 	}
-	return fmt.Sprintf("rubric %s line %d: %s: %s", e.File, e.Line, e.Field, e.Msg)
+	return fmt.Sprintf("rubric %s line %d: %s: %s", e.File, e.Line, printable(e.Field), printable(e.Msg))
+}
+
+// printable keeps a message on one line: control characters from the
+// file (a key or placeholder holding a newline) are written as escapes.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // itemSpec is what the code knows of an item: which thresholds, credits
