@@ -237,6 +237,7 @@ func (s *Server) configure(opts Options) error {
 		p("imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS MOVE NAMESPACE UNSELECT CHILDREN")
 	}
 	p("namespace inbox {\n  inbox = yes\n  separator = /\n  mailbox Sent {\n    special_use = \\Sent\n    auto = create\n  }\n}")
+	p("auth_failure_delay = 0")
 	p("passdb {\n  driver = passwd-file\n  args = scheme=PLAIN %s\n}", passwd)
 	p("userdb {\n  driver = static\n  args = uid=%d gid=%d home=%s\n}", uid, gid, filepath.Join(s.Dir, "home", "%u"))
 	p("service imap-login {\n  chroot =\n  inet_listener imap {\n    address = 127.0.0.1\n    port = %d\n  }\n  inet_listener imaps {\n    address = 127.0.0.1\n    port = %d\n    ssl = yes\n  }\n}", ports[0], ports[1])
@@ -306,9 +307,9 @@ func (s *Server) Stop() {
 	_ = s.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-s.done:
-	case <-time.After(15 * time.Second):
-		// The master did not stop its children: end the process group we
-		// started.
+	case <-time.After(3 * time.Second):
+		// An IMAP process in IDLE can take Dovecot ten seconds to shut
+		// down: end the process group we started, as a crash would.
 		_ = syscall.Kill(-pid, syscall.SIGKILL)
 		<-s.done
 	}
@@ -388,6 +389,29 @@ func (s *Server) Append(folder string, raw []byte) (uidValidity uint32, uid uint
 		s.t.Fatalf("append to %s: %v", folder, err)
 	}
 	return data.UIDValidity, uint32(data.UID)
+}
+
+// Deliver drops raw into folder's maildir as a local delivery agent would,
+// bypassing IMAP: for bytes APPEND would refuse, such as NULs. The server
+// sees it at its next look at the folder.
+func (s *Server) Deliver(folder string, raw []byte) {
+	s.t.Helper()
+	dir := s.MailboxDir(folder)
+	st, err := os.Stat(dir)
+	if err != nil {
+		s.t.Fatalf("deliver to %s: the folder has not been created yet: %v", folder, err)
+	}
+	name := fmt.Sprintf("%d.%s.shopper-test", time.Now().UnixNano(), randomHex(6))
+	tmp := filepath.Join(dir, "tmp", name)
+	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
+		s.t.Fatalf("deliver to %s: %v", folder, err)
+	}
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
+		_ = os.Chown(tmp, int(sys.Uid), int(sys.Gid))
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, "new", name)); err != nil {
+		s.t.Fatalf("deliver to %s: %v", folder, err)
+	}
 }
 
 // UIDValidity returns folder's current UIDVALIDITY.

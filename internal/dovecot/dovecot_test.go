@@ -78,3 +78,17 @@ func TestPasswordNotInLog(t *testing.T) {
 		t.Error("the password appears in dovecot's log")
 	}
 }
+
+func TestDeliverNULs(t *testing.T) {
+	s := Start(t)
+	s.Append("", []byte(sample)) // creates the maildir
+	s.Deliver("INBOX", []byte("Subject: nul\r\n\r\na\x00b\r\n"))
+	c := s.Dial()
+	sel, err := c.Select("INBOX", nil).Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sel.NumMessages != 2 {
+		t.Errorf("messages after Deliver = %d, want 2", sel.NumMessages)
+	}
+}
