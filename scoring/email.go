@@ -85,8 +85,14 @@ func known(p *float64) bool { return p != nil && !math.IsNaN(*p) && !math.IsInf(
 
 func isTrue(b *bool) bool { return b != nil && *b }
 
-// duration writes seconds as hours with the seconds measured.
+// duration writes seconds as minutes or hours, with the seconds measured.
 func duration(s float64) string {
+	switch {
+	case s < 60:
+		return fmt.Sprintf("%.0f s", s)
+	case s < 3600:
+		return fmt.Sprintf("%.0f min (%.0f s)", s/60, s)
+	}
 	return fmt.Sprintf("%s h (%.0f s)", num(math.Round(s/360)/10), s)
 }
 
