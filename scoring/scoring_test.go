@@ -125,30 +125,3 @@ func randomFindings(r *rand.Rand) Findings {
 	return f
 }
 
-func TestPropertyGoodFindingNeverLowersScore(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	improve := []func(*Findings){
-		func(f *Findings) { f.ContactPage = str("c") },
-		func(f *Findings) { f.FAQ.Questions += 1 + r.IntN(60) },
-		func(f *Findings) { f.Chat.Present = true },
-		func(f *Findings) { f.Channels.Email.Addresses = append(f.Channels.Email.Addresses, "x@y.example") },
-		func(f *Findings) { f.Channels.ContactForm.Present = true },
-		func(f *Findings) { f.Channels.Policies.Warranty = str("w") },
-		func(f *Findings) {
-			f.Phone.Numbers = append(f.Phone.Numbers, phone.Number{Visible: true, OnHome: true, OnContact: true, Type: "toll_free"})
-			f.Phone.TollFree, f.Phone.Prominent = true, true
-		},
-	}
-	for i := range 2000 {
-		f := randomFindings(r)
-		before := Score(f)
-		if before.Total < 0 || before.Total > 100 {
-			t.Fatalf("case %d: total %d out of 0..100", i, before.Total)
-		}
-		improve[r.IntN(len(improve))](&f)
-		after := Score(f)
-		if after.Total < before.Total {
-			t.Fatalf("case %d: a better finding lowered the score from %d to %d (%s → %s)", i, before.Total, after.Total, before.Arithmetic, after.Arithmetic)
-		}
-	}
-}
