@@ -124,4 +124,3 @@ func randomFindings(r *rand.Rand) Findings {
 	}
 	return f
 }
-
