@@ -14,7 +14,10 @@ type Inquiry struct {
 	Token string `json:"token"`
 	// SentAt is when it was sent (RFC 3339), empty when it was not.
 	SentAt string `json:"sent_at,omitempty"`
-	// Status is draft, sent, replied, no_reply, failed or blocked.
+	// Status is draft, sent, replied, no_reply, failed or blocked. Scoring
+	// reads them so: draft, failed and blocked never reached the company
+	// (not measured); sent is still waiting for a person's reply; replied
+	// means a person replied; no_reply means the wait is over and none did.
 	Status string `json:"status"`
 	// StatusReason says why, for failed, blocked and no_reply.
 	StatusReason string `json:"status_reason,omitempty"`
@@ -25,7 +28,10 @@ type Inquiry struct {
 	// PromisedSeconds is the wait the acknowledgement promised, if any.
 	PromisedSeconds *float64 `json:"promised_seconds"`
 	// PromiseKept says whether the human reply came within the promise.
-	PromiseKept       *bool    `json:"promise_kept"`
+	PromiseKept *bool `json:"promise_kept"`
+	// HumanReplySeconds is the time to the first reply a person wrote. When
+	// it is nil and no auto-acknowledgement came, scoring takes a replied
+	// inquiry's FirstResponseSeconds for it.
 	HumanReplySeconds *float64 `json:"human_reply_seconds"`
 	// BusinessSeconds is the time to the first human reply counted in the
 	// company's business hours.

@@ -1,8 +1,14 @@
 // Package scoring turns an audit's findings into a scorecard: sections of
 // items, each with points, a status, the evidence it rests on and a
-// recommendation in plain words. It is arithmetic only — no I/O, no clock —
-// and every item cites the customer-service standard it measures
-// (shared/docs/STANDARDS.md), so the scorecard explains itself.
+// recommendation in plain words. Scoring is arithmetic only — no I/O (but
+// LoadRubric's one file read), no clock — and every item cites the
+// customer-service standard it measures (shared/docs/STANDARDS.md), so the
+// scorecard explains itself.
+//
+// What each item weighs, its thresholds and its wording come from a
+// Rubric: the default is rubric.yaml, embedded and commented; ParseRubric
+// and LoadRubric read a user's file over it. How each item is measured is
+// the pure Go functions of this package.
 //
 // Items that could not be measured do not count as failures: the total is
 // renormalised over what was measured, and NotMeasured says what was not.
