@@ -31,6 +31,11 @@ func TestDefaultRubric(t *testing.T) {
 	if n != 17 {
 		t.Errorf("%d items, want 17", n)
 	}
+	// The default file read as a user's file is the default.
+	same, err := ParseRubric(defaultYAML, "copy.yaml")
+	if err != nil || same.Version != RubricVersion || same.Score(full()).Arithmetic != Score(full()).Arithmetic {
+		t.Errorf("rubric.yaml read as a user file: %v", err)
+	}
 	// A copy: changing it changes neither the default nor Score.
 	r.Sections[0].Items[0].Max = 1000
 	r.Sections[1].Items[0].Thresholds["some"] = 99
