@@ -56,7 +56,8 @@ const (
 	// or help pages, and pages whose static HTML shows that scripts build
 	// them or load more (crawler.ReadScripts); a page whose only such sign
 	// is a tag manager or loader that a page already picked carries too
-	// (the site-wide snippet) is not rendered again (crawler.LoaderSet).
+	// (the site-wide snippet) is not rendered again, while a page running
+	// a same-site script the home page does not run is (crawler.LoaderSet).
 	// The zero value means auto.
 	RenderAuto RenderMode = "auto"
 	// RenderAlways renders every page.
@@ -79,7 +80,7 @@ func renderPicker(m RenderMode) func(p *crawler.Page) bool {
 		picked := p.Source == "start" || s[pagekind.Contact] >= 3 || s[pagekind.FAQ] >= 3 || s[pagekind.Help] >= 3
 		// A page whose only sign of scripts is a loader a rendered page
 		// carries too (a site-wide tag manager) shows nothing new.
-		return loaders.Pick(crawler.ReadScripts(p), picked)
+		return loaders.Pick(crawler.ReadScripts(p), picked, p.Source == "start")
 	}
 }
 

@@ -125,6 +125,9 @@ type Scripts struct {
 	// page. A <noscript> asking for JavaScript in a page with plenty of
 	// text is named by its text too: a theme's site-wide notice.
 	Loaders []string
+	// Own are the addresses, without query, of the page's scripts from
+	// its own site.
+	Own []string
 }
 
 // ReadScripts reads the signs of scripts at work in a page's static HTML.
@@ -166,11 +169,18 @@ func ReadScripts(p *Page) Scripts {
 		raw := s.Text()
 		code := strings.ToLower(strings.ReplaceAll(raw, " ", ""))
 		if src != "" {
+			u := p.Resolve(src)
 			if hasAny(strings.ToLower(src), loaderMarks) {
-				if u := p.Resolve(src); u != nil {
+				if u != nil {
 					src = u.String()
 				}
 				loader("src:" + src)
+			} else if base := p.Resolve(""); u != nil && base != nil && siteOf(u) == siteOf(base) {
+				own := *u
+				own.RawQuery, own.Fragment = "", ""
+				if a := own.String(); !slices.Contains(sc.Own, a) {
+					sc.Own = append(sc.Own, a)
+				}
 			}
 			return
 		}
@@ -204,23 +214,58 @@ func hasAny(s string, marks []string) bool {
 
 // LoaderSet remembers the loaders (Scripts.Loaders) of the pages a crawl
 // renders, so that a site-wide tag manager already seen rendered on the
-// home page does not get every other page rendered too. It is safe for
-// concurrent use; the zero value is empty.
+// home page does not get every other page rendered too, and the home
+// page's own scripts, so that a page running a script of its own can be.
+// It is safe for concurrent use; the zero value is empty.
 type LoaderSet struct {
 	mu   sync.Mutex
 	seen map[string]bool
+	home map[string]bool // the home page's own scripts
+	own  map[string]int  // pages picked for each other own script
 }
 
+// ownCap bounds the pages picked for running one same-site script the
+// home page does not run: a script of a page type (a FAQ category's, a
+// product page's) builds pages of one kind, which a few samples show
+// without rendering a whole catalogue.
+const ownCap = 10
+
 // Pick reports whether a page whose scripts read sc is to be rendered,
-// given whether it was picked for another reason: when picked, when its
-// scripts build its content, or when it carries a loader no page picked
-// before carried. The loaders of a page picked are remembered.
-func (l *LoaderSet) Pick(sc Scripts, picked bool) bool {
+// given whether it was picked for another reason (the home page is picked
+// first, and isHome says which it is): when picked, when its scripts build
+// its content, when it carries a loader no page picked before carried, or
+// when it runs a script of its own site that the home page does not run
+// (up to ownCap pages a script). The loaders of a page picked are
+// remembered.
+func (l *LoaderSet) Pick(sc Scripts, picked, isHome bool) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if isHome {
+		if l.home == nil {
+			l.home = map[string]bool{}
+		}
+		for _, a := range sc.Own {
+			l.home[a] = true
+		}
+	}
 	picked = picked || sc.Builds
 	for _, name := range sc.Loaders {
 		picked = picked || !l.seen[name]
+	}
+	for _, a := range sc.Own {
+		if !l.home[a] && l.own[a] < ownCap {
+			picked = true
+		}
+	}
+	if picked {
+		for _, a := range sc.Own {
+			if !l.home[a] {
+				if l.own == nil {
+					l.own = map[string]int{}
+				}
+				l.own[a]++
+			}
+		}
 	}
 	if picked && len(sc.Loaders) > 0 {
 		if l.seen == nil {

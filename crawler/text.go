@@ -27,7 +27,8 @@ type TextBlock struct {
 	// Concealed is true when the page was rendered and the browser did
 	// not show this text without interaction (see Page.Concealed): it is
 	// on the page, in a collapsed accordion or a closed panel a visitor
-	// can open, but not in view. Always false on pages not rendered.
+	// can open, but not in view. On pages not rendered only a closed tab
+	// panel's text is concealed.
 	Concealed bool `json:"concealed,omitempty"`
 }
 
@@ -36,7 +37,8 @@ type TextBlock struct {
 // attribute, inline display:none or visibility:hidden, <input type=hidden>,
 // and the common "hidden" utility classes) is left out. On a rendered
 // page, text the browser found hidden by the stylesheets is kept, in
-// blocks of its own marked Concealed. It is computed once.
+// blocks of its own marked Concealed, as is, on any page, the text of a tab
+// panel hidden until its tab is chosen. It is computed once.
 func (p *Page) Text() []TextBlock {
 	p.tone.Do(func() {
 		doc := p.Doc()
@@ -107,7 +109,7 @@ func (w *textWalker) walk(n *html.Node, r Region, concealed bool) {
 	r = regionOf(n, r)
 	// Concealed text is a block of its own: a visible label and the
 	// hidden number after it do not share one.
-	enters := w.marks && !concealed && browserHidden(n)
+	enters := !concealed && (w.marks && browserHidden(n) || closedPanel(n))
 	block := enters || !inlineElements[n.DataAtom]
 	if enters {
 		concealed = true
@@ -147,20 +149,20 @@ func browserHidden(n *html.Node) bool {
 // hidden by the page's styles when the page was rendered: not displayed
 // (a collapsed accordion's answer, a closed <details>, a menu that opens
 // on hover), invisible, transparent, clipped away or off the page, at the
-// desktop width, and shown by no media query for another width.
+// desktop width, and shown by no media query for another width; or, on
+// any page, whether it is in a tab panel whose markup hides it until its
+// tab is chosen.
 //
 // The rule the probes follow: such content is on the page, and a visitor
 // who opens it finds it, so it is listed like any other (an FAQ answer, an
 // e-mail address, a phone number); but it is not visible, so it does not
 // count as shown prominently or above the fold. Content hidden by its own
 // markup (Hidden) is left out altogether. A page that was not rendered
-// has nothing concealed: stylesheets are not evaluated statically.
+// has nothing concealed but closed tab panels: stylesheets are not
+// evaluated statically.
 func (p *Page) Concealed(n *html.Node) bool {
-	if !p.Rendered {
-		return false
-	}
 	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && browserHidden(n) {
+		if n.Type == html.ElementNode && (p.Rendered && browserHidden(n) || closedPanel(n)) {
 			return true
 		}
 	}
@@ -201,12 +203,33 @@ var hiddenClasses = map[string]bool{
 // markup: the hidden attribute, <input type=hidden>, an inline style with
 // display:none or visibility:hidden, or a utility class such as "hidden" or
 // "d-none" that no responsive class (md:block, d-md-flex, ...) shows again.
-// It does not evaluate stylesheets; on rendered pages Page.Concealed
-// answers that.
+// A tab panel (role=tabpanel) hidden so is not: its tab opens it, and it is
+// concealed (Page.Concealed) rather than hidden. Hidden does not evaluate
+// stylesheets; on rendered pages Page.Concealed answers that.
 func Hidden(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+	if n.Type != html.ElementNode || role(n) == "tabpanel" {
 		return false
 	}
+	return markupHidden(n)
+}
+
+// closedPanel reports a tab panel its markup hides until its tab is
+// chosen.
+func closedPanel(n *html.Node) bool {
+	return n.Type == html.ElementNode && role(n) == "tabpanel" && markupHidden(n)
+}
+
+func role(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "role" {
+			return strings.ToLower(strings.TrimSpace(a.Val))
+		}
+	}
+	return ""
+}
+
+// markupHidden is Hidden without the exception for tab panels.
+func markupHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":

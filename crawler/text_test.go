@@ -105,3 +105,19 @@ func TestConcealedText(t *testing.T) {
 		t.Errorf("static page: Concealed is true")
 	}
 }
+
+// TestClosedTabPanel: a tab panel hidden by its markup until its tab is
+// chosen is concealed, not hidden, rendered or not.
+func TestClosedTabPanel(t *testing.T) {
+	p := NewPage("https://shop.example/faq", `<html><body><div role="tablist"><button role="tab">Orders</button> <button role="tab">Returns</button></div>
+<div role="tabpanel"><h2>Orders</h2></div><div role="tabpanel" hidden><h2>Returns</h2><p>Call 1-800-555-0199</p></div><div hidden><p>Gone</p></div></body></html>`)
+	want := []TextBlock{{"Orders Returns", RegionMain, false}, {"Orders", RegionMain, false},
+		{"Returns", RegionMain, true}, {"Call 1-800-555-0199", RegionMain, true}}
+	if got := p.Text(); !slices.Equal(got, want) {
+		t.Errorf("Text() = %v\nwant %v", got, want)
+	}
+	panel := p.Doc().Find("[role=tabpanel][hidden]").Get(0)
+	if Hidden(panel) || !p.Concealed(panel.LastChild) || !Hidden(p.Doc().Find("div[hidden]:not([role])").Get(0)) {
+		t.Errorf("closed panel: Hidden %v, Concealed %v; want false, true (and a plain hidden div hidden)", Hidden(panel), p.Concealed(panel.LastChild))
+	}
+}
