@@ -44,6 +44,7 @@ Examples:
   shopper audit --json example.com example.vn example.com.tr > audit.jsonl
   shopper audit --region GB --max-pages 80 shop.example.co.uk
   shopper audit --fail-under 70 https://staging.example.com   # in CI
+  shopper audit --baseline latest --fail-on-regression https://www.example.com   # after a deploy
   shopper audit --render always --tabs 4 --screenshots shots/ example.com
   shopper audit --pdf acme.pdf --brand-name "Northwind Consulting" acme.example
   shopper audit --pdf reports/ example.com example.vn example.com.tr
@@ -54,8 +55,9 @@ is a folder that receives one scorecard per company, named after it, and
 benchmark.pdf comparing them all. 'shopper report' renders the same
 reports later from the output of --json.
 
-Exit codes: 0 done; 1 a site scored under --fail-under; 2 a usage error or
-a site could not be audited (the reason is printed on stderr).
+Exit codes: 0 done; 1 a site scored under --fail-under, or lost something
+since --baseline with --fail-on-regression; 2 a usage error or a site could
+not be audited (the reason is printed on stderr).
 
 Flags:
 `
@@ -80,6 +82,7 @@ type auditFlags struct {
 	thirdParty   string
 	screenshots  string
 	out          outputFlags
+	hist         historyFlags // --baseline, --fail-on-regression, --db: baseline.go
 }
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -107,6 +110,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&f.thirdParty, "third-party", "block", "requests rendered pages make to other sites: `block` (fast, never stalls)\nor allow")
 	fs.StringVar(&f.screenshots, "screenshots", "", "save PNG screenshots of each site's home and contact pages in `DIR`")
 	f.out.register(fs)
+	f.hist.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), auditUsage)
 		fs.PrintDefaults()
@@ -124,10 +128,19 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if msg == "" {
 		msg = f.out.load()
 	}
+	if msg == "" {
+		msg = f.hist.check()
+	}
 	if msg != "" {
 		fmt.Fprintf(stderr, "shopper audit: %s\n", msg)
 		return exitUsage
 	}
+	hist, err := f.hist.open(ctx)
+	if err != nil {
+		fmt.Fprintf(stderr, "shopper audit: %s.\n", sentence(err))
+		return exitUsage
+	}
+	defer hist.close()
 	opts := audit.Options{
 		Region: strings.ToUpper(f.region),
 		Crawl: crawler.Options{
@@ -191,13 +204,17 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		r := results[i]
 		done = append(done, r)
 		var werr error
+		changes := hist.compare(ctx, r, stderr)
 		if f.json {
-			werr = reports.JSONLine(stdout, r)
+			werr = hist.jsonLine(stdout, r, changes)
 		} else {
 			if i > 0 {
 				fmt.Fprintln(stdout)
 			}
 			werr = reports.Summary(stdout, r)
+			if werr == nil {
+				werr = hist.summary(stdout, changes)
+			}
 		}
 		if werr != nil {
 			fmt.Fprintf(stderr, "shopper audit: %v\n", werr)
@@ -205,6 +222,9 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		if f.failUnder > 0 && r.Score.Total < f.failUnder && code == exitOK {
 			fmt.Fprintf(stderr, "shopper audit: %s scored %d, under --fail-under %d.\n", r.URL, r.Score.Total, f.failUnder)
+			code = exitThreshold
+		}
+		if hist.failed(r, changes, stderr) && code == exitOK {
 			code = exitThreshold
 		}
 	}
