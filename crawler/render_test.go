@@ -171,3 +171,34 @@ func TestReadScripts(t *testing.T) {
 		}
 	}
 }
+
+func TestLoaderSetPick(t *testing.T) {
+	const gtm = `<script>(function(w,d,s,l,i){var j=d.createElement(s);j.src='https://www.googletagmanager.com/gtm.js?id='+i;})(window,document,'script','dataLayer','GTM-AB12');</script>`
+	read := func(body string) Scripts { return ReadScripts(NewPage("https://shop.example/x", page(body))) }
+	var l LoaderSet
+	if !l.Pick(read(gtm+`<script src="/js/app.js?v=3"></script>`), true, true) {
+		t.Fatal("home page not picked")
+	}
+	cases := []struct {
+		name, body string
+		want       bool
+	}{
+		{"site-wide loader and bundle", gtm + `<script src="/js/app.js?v=3"></script>`, false},
+		{"another container", `<script>(function(){var j=document.createElement('script');j.src='https://www.googletagmanager.com/gtm.js?id=GTM-ZZ99';})();</script>`, true},
+		{"a script of its own", gtm + `<script src="/js/sss.js"></script>`, true},
+		{"third-party script", `<script src="https://cdn.example.net/lib.js"></script>`, false},
+	}
+	for _, c := range cases {
+		if got := l.Pick(read(c.body), false, false); got != c.want {
+			t.Errorf("%s: Pick = %v, want %v", c.name, got, c.want)
+		}
+	}
+	for i := 2; i <= ownCap; i++ {
+		if !l.Pick(read(`<script src="/js/sss.js"></script>`), false, false) {
+			t.Fatalf("page %d running /js/sss.js not picked", i)
+		}
+	}
+	if l.Pick(read(`<script src="/js/sss.js"></script>`), false, false) {
+		t.Errorf("more than %d pages picked for one script", ownCap)
+	}
+}
