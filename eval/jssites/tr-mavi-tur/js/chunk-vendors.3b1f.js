@@ -1,0 +1,1 @@
+/* vendors */ window.__VUE_DEVTOOLS_HOOK_REPLAY__=[];
