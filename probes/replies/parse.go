@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -432,8 +433,9 @@ func htmlText(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var b strings.Builder
 	quote, skip := 0, 0
-	lineStart := true
+	lineStart, space := true, false
 	newline := func() {
+		space = false
 		if !lineStart {
 			b.WriteByte('\n')
 			lineStart = true
@@ -471,8 +473,10 @@ func htmlText(s string) string {
 			if skip > 0 {
 				continue
 			}
-			t := strings.Join(strings.Fields(string(z.Text())), " ")
+			raw := string(z.Text())
+			t := strings.Join(strings.Fields(raw), " ")
 			if t == "" {
+				space = space || raw != ""
 				continue
 			}
 			if lineStart {
@@ -480,10 +484,11 @@ func htmlText(s string) string {
 					b.WriteString(strings.Repeat(">", quote) + " ")
 				}
 				lineStart = false
-			} else {
+			} else if space || unicode.IsSpace(rune(raw[0])) {
 				b.WriteByte(' ')
 			}
 			b.WriteString(t)
+			space = unicode.IsSpace(rune(raw[len(raw)-1]))
 		}
 	}
 	return strings.TrimSpace(b.String())
