@@ -211,4 +211,3 @@ func captchaPage(path, widget string) string {
  <button type="submit">Send</button>
 </form></main>`)
 }
-

@@ -29,12 +29,23 @@ var fieldVocab = []struct {
 	{ValueConsent, []string{"agree", "consent", "accept", "privacy", "terms", "gdpr", "đồng ý", "chấp nhận", "kabul", "onay", "onaylıyorum", "kvkk", "einverstanden", "datenschutz", "j'accepte", "acepto"}},
 }
 
-var foldedVocab = func() map[string][]string {
-	m := map[string][]string{}
-	for _, v := range fieldVocab {
-		m[v.value] = fold.All(v.words)
+// foldedVocab holds fieldVocab's words folded, entry by entry.
+var foldedVocab = func() [][]string {
+	out := make([][]string, len(fieldVocab))
+	for i, v := range fieldVocab {
+		out[i] = fold.All(v.words)
 	}
-	return m
+	return out
+}()
+
+// foldedConsent are the words of a consent box.
+var foldedConsent = func() []string {
+	for i, v := range fieldVocab {
+		if v.value == ValueConsent {
+			return foldedVocab[i]
+		}
+	}
+	return nil
 }()
 
 // honeypotNames are field names that only robots fill.
@@ -95,7 +106,7 @@ func (f fieldScan) kind() string {
 	case "search":
 		return "search"
 	case "checkbox":
-		if hasAnyFolded(f.words(), foldedVocab[ValueConsent]) || f.Required {
+		if hasAnyFolded(f.words(), foldedConsent) || f.Required {
 			return ValueConsent
 		}
 		return ""
@@ -106,11 +117,11 @@ func (f fieldScan) kind() string {
 		return "search"
 	}
 	w := f.words()
-	for _, v := range fieldVocab {
+	for i, v := range fieldVocab {
 		if v.value == ValueConsent {
 			continue
 		}
-		if hasAnyFolded(w, foldedVocab[v.value]) {
+		if hasAnyFolded(w, foldedVocab[i]) {
 			if f.Tag == "textarea" && v.value != ValueMessage {
 				return ValueMessage
 			}
