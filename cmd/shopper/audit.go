@@ -295,6 +295,9 @@ func (f *auditFlags) renderer(ctx context.Context, stderr io.Writer) (*lazyRende
 		return nil, exitOK
 	}
 	bo := browser.Options{Path: path, Tabs: f.tabs, RenderTimeout: f.renderTime, UserAgentSuffix: crawler.DefaultUserAgent}
+	// Rendered pages are held to the crawl's address guard: a same-site
+	// name that resolves to a private address is refused in the browser too.
+	bo.Dial = crawler.Dialer(crawler.Options{AllowPrivate: f.allowPrivate, RequestTimeout: f.timeout})
 	if f.thirdParty == "allow" {
 		allowPrivate := f.allowPrivate
 		bo.AllowHosts = func(host string) bool {
