@@ -181,11 +181,27 @@ func (r *Runner) Run(ctx context.Context) error {
 	return r.watch(ctx)
 }
 
-// draft writes a draft for every company and template that has none.
+// draft audits every company with a url that has no stored audit (to
+// find where to write, and for its scorecard) and writes a draft for
+// every company and template that has none.
 func (r *Runner) draft(ctx context.Context) error {
+	audits, err := StoredAudits(ctx, r.DB, r.File)
+	if err != nil {
+		return err
+	}
 	for _, c := range r.File.Companies {
-		var res *audit.Result
-		audited := false
+		res := audits[c.Name]
+		if res == nil && c.URL != "" {
+			res, err = r.audit(ctx, c.URL)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				r.logf("%s: could not audit %s (%v); it will be tried again on the next run.", c.Name, c.URL, err)
+			} else if err := saveAudit(ctx, r.DB, r.File, c.Name, res, r.now()); err != nil {
+				return err
+			}
+		}
 		for _, id := range c.Inquiries {
 			if _, err := r.DB.Inquiry(ctx, r.File.Name, c.Name, id); err == nil {
 				continue
@@ -193,17 +209,8 @@ func (r *Runner) draft(ctx context.Context) error {
 				return err
 			}
 			channel, target := c.Channel, c.To
-			if target == "" && !audited {
-				audited = true
-				var err error
-				res, err = r.audit(ctx, c.URL)
-				if err != nil {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					r.logf("%s: could not audit %s (%v); it will be tried again on the next run.", c.Name, c.URL, err)
-					break
-				}
+			if target == "" && res == nil {
+				break // not audited: drafted on the next run
 			}
 			reason := ""
 			if target == "" {

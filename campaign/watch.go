@@ -22,7 +22,7 @@ func (r *Runner) watch(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if waiting == 0 && first {
+		if waiting == 0 && first && r.anySent(ctx) {
 			// Deadlines passed while shopper was not running: replies that
 			// came in time may be waiting unread; read them before closing.
 			catchUp := r.CatchUp
@@ -51,12 +51,27 @@ func (r *Runner) watch(ctx context.Context) error {
 		case errors.Is(err, errAllAnswered):
 		case ctx.Err() != nil:
 			return ctx.Err()
-		case wctx.Err() != nil:
-			// a deadline came: close what is overdue and go on
-		case err != nil:
+		case err != nil && !errors.Is(err, context.DeadlineExceeded):
 			return fmt.Errorf("watch %s: %w", r.CursorName, err)
+		default:
+			// a deadline came: close what is overdue and go on
 		}
 	}
+}
+
+// anySent reports whether any inquiry of the campaign went out, so that
+// replies to it may be waiting in the inbox.
+func (r *Runner) anySent(ctx context.Context) bool {
+	list, err := r.DB.Inquiries(ctx, r.File.Name)
+	if err != nil {
+		return true // let the watch find the store's error
+	}
+	for _, q := range list {
+		if !q.SentAt.IsZero() {
+			return true
+		}
+	}
+	return false
 }
 
 // closeOverdue marks no_reply the sent inquiries past their deadline, and
@@ -67,13 +82,38 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 		return 0, time.Time{}, err
 	}
 	now := r.now()
+	var tokens []string
+	for _, q := range list {
+		if q.Status == store.StatusSent || q.Status == store.StatusNoReply {
+			tokens = append(tokens, q.Token)
+		}
+	}
+	stored, err := r.DB.Replies(ctx, tokens)
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	firstHuman := map[string]time.Time{}
+	for _, rep := range stored {
+		if _, ok := firstHuman[rep.Token]; !ok && !rep.AutoAck {
+			firstHuman[rep.Token] = rep.ReceivedAt
+		}
+	}
 	var next time.Time
 	waiting := 0
 	for _, q := range list {
+		due := q.SentAt.Add(r.File.DeadlineDuration())
+		if at, ok := firstHuman[q.Token]; ok && at.Before(due) && q.Status != store.StatusReplied {
+			// A human reply was stored but the run stopped before the
+			// inquiry was marked replied.
+			err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent, store.StatusNoReply}, store.Change{Status: store.StatusReplied, ClosedAt: at})
+			if err != nil && !errors.Is(err, store.ErrConflict) {
+				return 0, time.Time{}, err
+			}
+			continue
+		}
 		if q.Status != store.StatusSent {
 			continue
 		}
-		due := q.SentAt.Add(r.File.DeadlineDuration())
 		if !now.Before(due) {
 			if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent}, store.Change{Status: store.StatusNoReply,
 				Reason: "no human reply within " + r.File.DeadlineDuration().String(), ClosedAt: now}); err != nil && !errors.Is(err, store.ErrConflict) {
@@ -103,8 +143,9 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	byToken := map[string]store.Inquiry{}
 	for _, q := range list {
 		companies = append(companies, q.Company)
-		switch q.Status {
-		case store.StatusSent, store.StatusReplied, store.StatusNoReply:
+		switch {
+		case q.Status == store.StatusSent, q.Status == store.StatusReplied, q.Status == store.StatusNoReply,
+			q.Status == store.StatusFailed && q.Reason == ReasonUnknown && q.Channel == "email":
 			tokens = append(tokens, q.Token)
 			byToken[q.Token] = q
 		}
@@ -113,6 +154,16 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	q, ok := byToken[token]
 	if !ok {
 		return r.DB.SetCursor(ctx, r.CursorName, c)
+	}
+	if q.Status == store.StatusFailed {
+		// A reply to an inquiry whose send was interrupted shows it went
+		// out: count from when sending began.
+		err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusFailed}, store.Change{Status: store.StatusSent, SentAt: q.SendingAt})
+		if err != nil && !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+		q.Status, q.SentAt = store.StatusSent, q.SendingAt
+		r.logf("%s: a reply shows the interrupted inquiry was sent.", q.Company)
 	}
 	if m.MessageID == "" {
 		m.MessageID = fmt.Sprintf("%d.%d@%s", c.UIDValidity, c.LastUID, r.CursorName)
@@ -143,15 +194,14 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	if err != nil {
 		return err
 	}
-	if !added {
-		return nil
+	if added {
+		kind := "a reply"
+		if a.AutoAck {
+			kind = "an automatic acknowledgement"
+		}
+		r.logf("%s: %s after %s.", q.Company, kind, received.Sub(q.SentAt).Round(time.Second))
+		r.hook("reply")
 	}
-	kind := "a reply"
-	if a.AutoAck {
-		kind = "an automatic acknowledgement"
-	}
-	r.logf("%s: %s after %s.", q.Company, kind, received.Sub(q.SentAt).Round(time.Second))
-	r.hook("reply")
 	if !a.AutoAck && received.Before(q.SentAt.Add(deadline)) {
 		err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent, store.StatusNoReply}, store.Change{Status: store.StatusReplied, ClosedAt: received})
 		if err != nil && !errors.Is(err, store.ErrConflict) {
