@@ -312,9 +312,8 @@ func (cr *crawl) work() {
 			return
 		}
 		res := cr.fetch(it)
-		cr.mu.Lock()
-		cr.inflight--
-		cr.mu.Unlock()
+		// The page stays in flight until its links are queued: keep may
+		// render it first, and the crawl must not end meanwhile.
 		switch {
 		case res.err != nil:
 			cr.skip(it.url, reasonOf(res.err))
@@ -328,6 +327,7 @@ func (cr *crawl) work() {
 			cr.keep(it, res)
 		}
 		cr.mu.Lock()
+		cr.inflight--
 		cr.cond.Broadcast()
 		cr.mu.Unlock()
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // fakeRenderer stands in for a browser: it returns the static page with a
@@ -18,14 +19,16 @@ type fakeRenderer struct {
 	shots []string
 	add   map[string]string // path → HTML the "scripts" append to <body>
 	fail  map[string]bool
+	delay map[string]time.Duration // path → how long its render takes
 	base  string
 	pages map[string]string
 }
 
 func (f *fakeRenderer) Render(_ context.Context, u string, shot bool) (*Rendered, error) {
+	path := strings.TrimPrefix(u, f.base)
+	time.Sleep(f.delay[path])
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	path := strings.TrimPrefix(u, f.base)
 	f.calls = append(f.calls, path)
 	if shot {
 		f.shots = append(f.shots, path)
@@ -104,6 +107,33 @@ func TestCrawlRendersPickedPages(t *testing.T) {
 		if strings.Contains(sk.Reason, "render") {
 			t.Errorf("render failure listed as skipped: %v", sk)
 		}
+	}
+}
+
+// A page being rendered is still in flight: the crawl must not end while
+// the links it will queue are not known yet, even when every other worker
+// finds the frontier empty.
+func TestCrawlWaitsForPagesBeingRendered(t *testing.T) {
+	pages := map[string]string{
+		"/":             page(`<a href="/faq">FAQ</a> <a href="/a">A</a> <a href="/b">B</a> <a href="/c">C</a>`),
+		"/a":            page(`a`),
+		"/b":            page(`b`),
+		"/c":            page(`c`),
+		"/faq":          page(`<h1>FAQ</h1><a href="/faq/shipping">Shipping questions</a>`),
+		"/faq/shipping": page(`<h1>Shipping</h1>`),
+	}
+	srv := site(t, pages)
+	f := &fakeRenderer{base: srv.URL, pages: pages, delay: map[string]time.Duration{"/faq": 300 * time.Millisecond}}
+	opts := testOpts()
+	opts.Parallelism = 4
+	opts.Renderer = f
+	opts.RenderPage = func(p *Page) bool { return strings.HasSuffix(p.URL, "/faq") }
+	s, err := Crawl(context.Background(), srv.URL, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Page(srv.URL+"/faq/shipping") == nil {
+		t.Fatalf("pages = %v: the crawl ended while /faq was rendering, and its link was lost", paths(s))
 	}
 }
 
