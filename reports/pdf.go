@@ -56,6 +56,10 @@ var (
 
 const fontFamily = "DejaVu"
 
+// fullFamily is the family under which a document registers the full
+// fonts, the first time its text needs a glyph the cut fonts lack.
+const fullFamily = fontFamily + "Full"
+
 // The fonts are embedded in the binary (DejaVu Sans Condensed, which
 // covers Latin, Vietnamese, Turkish, Greek and Cyrillic); they are read
 // once per process.
@@ -90,17 +94,49 @@ type doc struct {
 	title  string // right of the header
 	rubric string // left of the footer
 	logo   bool
+
+	// faces are the regular and bold fonts the document was given: cut
+	// down, with the full fonts to fall back on; nil when it was given
+	// the full fonts.
+	faces *[2]*face
+	// font is what SetFont last chose (through doc), so that text that
+	// needs the full font can switch to it and back.
+	font fontChoice
+}
+
+// fontChoice is a font family, style and size in points.
+type fontChoice struct {
+	family, style string
+	size          float64
 }
 
 func newDoc(opt PDFOptions, title, subject string) *doc {
+	return newDocFonts(opt, title, subject, true)
+}
+
+// newDocFonts is newDoc, given the cut fonts (falling back on the full
+// ones for what they lack) when cut is true, else the full fonts.
+func newDocFonts(opt PDFOptions, title, subject string, cut bool) *doc {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
 	f := gofpdf.New("P", "mm", "A4", "")
 	d := &doc{Fpdf: f, opt: opt, title: title}
-	regular, bold := fonts()
-	f.AddUTF8FontFromBytes(fontFamily, "", regular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", bold)
+	fs, err := [2]*face{}, errors.New("full fonts asked for")
+	if cut {
+		fs, err = faces()
+	}
+	if err == nil {
+		d.faces = &fs
+		f.AddUTF8FontFromBytes(fontFamily, "", fs[0].cut)
+		f.AddUTF8FontFromBytes(fontFamily, "B", fs[1].cut)
+	} else {
+		// Cutting the embedded fonts cannot fail unless they are
+		// broken; the full fonts print the same.
+		regular, bold := fonts()
+		f.AddUTF8FontFromBytes(fontFamily, "", regular)
+		f.AddUTF8FontFromBytes(fontFamily, "B", bold)
+	}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(true, marginB)
 	f.SetCreationDate(opt.Now)
@@ -122,6 +158,9 @@ func newDoc(opt PDFOptions, title, subject string) *doc {
 }
 
 func (d *doc) header() {
+	// The PDF writer restores the body's font after the header and
+	// footer; so does doc's record of it.
+	defer func(c fontChoice) { d.font = c }(d.font)
 	x := marginL
 	if d.logo {
 		d.ImageOptions("logo", marginL, 8, 0, 10, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
@@ -147,6 +186,7 @@ func (d *doc) header() {
 }
 
 func (d *doc) footer() {
+	defer func(c fontChoice) { d.font = c }(d.font)
 	d.SetY(-13)
 	d.draw(colRule)
 	d.SetLineWidth(0.3)
