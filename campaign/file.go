@@ -17,6 +17,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"github.com/shopper-audit/shopper/probes/replies"
 )
 
 // DefaultDeadline is how long a company has to answer when the campaign
@@ -158,19 +160,12 @@ type Company struct {
 	// Mon-Fri 09:00-17:00.
 	Hours string `yaml:"hours"`
 
-	hours Hours
+	hours replies.BusinessHours
 }
 
-// Hours are business hours: Open to Close (since midnight) on Days, in
-// Location.
-type Hours struct {
-	Location    *time.Location
-	Days        []time.Weekday
-	Open, Close time.Duration
-}
-
-// BusinessHours returns the company's business hours.
-func (c Company) BusinessHours() Hours { return c.hours }
+// BusinessHours returns the company's business hours, counted by
+// replies.BusinessHours.
+func (c Company) BusinessHours() replies.BusinessHours { return c.hours }
 
 // Template returns the template with the given id.
 func (f *File) Template(id string) (*Template, bool) {
@@ -478,16 +473,16 @@ var dayNames = map[string]time.Weekday{
 // ParseHours reads business hours such as "Mon-Fri 09:00-17:00" or
 // "Mon-Sat 08:30-18:00" ("Mon,Wed,Fri 10:00-16:00" also works); empty
 // means Mon-Fri 09:00-17:00. The location is left for the caller.
-func ParseHours(s string) (Hours, error) {
+func ParseHours(s string) (replies.BusinessHours, error) {
 	if strings.TrimSpace(s) == "" {
 		s = "Mon-Fri 09:00-17:00"
 	}
 	fail := fmt.Errorf("%q is not business hours such as \"Mon-Fri 09:00-17:00\"", s)
 	parts := strings.Fields(s)
 	if len(parts) != 2 {
-		return Hours{}, fail
+		return replies.BusinessHours{}, fail
 	}
-	var h Hours
+	var h replies.BusinessHours
 	for _, r := range strings.Split(strings.ToLower(parts[0]), ",") {
 		from, to, isRange := strings.Cut(r, "-")
 		a, ok1 := dayNames[from]
@@ -496,7 +491,7 @@ func ParseHours(s string) (Hours, error) {
 			b, ok2 = dayNames[to]
 		}
 		if !ok1 || !ok2 {
-			return Hours{}, fail
+			return replies.BusinessHours{}, fail
 		}
 		for d := a; ; d = (d + 1) % 7 {
 			h.Days = append(h.Days, d)
@@ -507,13 +502,13 @@ func ParseHours(s string) (Hours, error) {
 	}
 	open, close, ok := strings.Cut(parts[1], "-")
 	if !ok {
-		return Hours{}, fail
+		return replies.BusinessHours{}, fail
 	}
 	var err1, err2 error
 	h.Open, err1 = clock(open)
 	h.Close, err2 = clock(close)
 	if err1 != nil || err2 != nil || h.Close <= h.Open {
-		return Hours{}, fail
+		return replies.BusinessHours{}, fail
 	}
 	return h, nil
 }
@@ -531,40 +526,4 @@ func joinHostPort(host string, port int) string {
 		return "[" + host + "]:" + strconv.Itoa(port)
 	}
 	return host + ":" + strconv.Itoa(port)
-}
-
-// Seconds counts the business seconds between from and to: the time
-// inside opening hours, day by day in the hours' location.
-func (h Hours) Seconds(from, to time.Time) float64 {
-	loc := h.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	if !to.After(from) {
-		return 0
-	}
-	open := map[time.Weekday]bool{}
-	for _, d := range h.Days {
-		open[d] = true
-	}
-	var total time.Duration
-	f := from.In(loc)
-	day := time.Date(f.Year(), f.Month(), f.Day(), 0, 0, 0, 0, loc)
-	for !day.After(to) {
-		if open[day.Weekday()] {
-			start := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Add(h.Open)
-			end := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc).Add(h.Close)
-			if start.Before(from) {
-				start = from
-			}
-			if end.After(to) {
-				end = to
-			}
-			if end.After(start) {
-				total += end.Sub(start)
-			}
-		}
-		day = time.Date(day.Year(), day.Month(), day.Day()+1, 0, 0, 0, 0, loc)
-	}
-	return total.Seconds()
 }

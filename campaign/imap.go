@@ -25,7 +25,7 @@ func (b IMAPInbox) Watch(ctx context.Context, from store.Cursor, handle func(Mai
 		if id == "" {
 			id = m.MessageID
 		}
-		return handle(Mail{MessageID: id, From: m.From, Subject: m.Subject, Received: m.Received, Message: m}, store.Cursor(c))
+		return handle(Mail{MessageID: id, From: m.From, Subject: m.Subject, Text: m.Text, Received: m.Received, Message: m}, store.Cursor(c))
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/shopper-audit/shopper/probes/replies"
 	"github.com/shopper-audit/shopper/scoring"
 	"github.com/shopper-audit/shopper/store"
 )
@@ -31,15 +32,15 @@ func Results(ctx context.Context, db *store.DB, f *File, now time.Time) ([]Outco
 	for i, q := range list {
 		tokens[i] = q.Token
 	}
-	replies, err := db.Replies(ctx, tokens)
+	stored, err := db.Replies(ctx, tokens)
 	if err != nil {
 		return nil, err
 	}
 	byToken := map[string][]store.Reply{}
-	for _, r := range replies {
+	for _, r := range stored {
 		byToken[r.Token] = append(byToken[r.Token], r)
 	}
-	hours := map[string]Hours{}
+	hours := map[string]replies.BusinessHours{}
 	for _, c := range f.Companies {
 		hours[c.Name] = c.BusinessHours()
 	}
@@ -59,7 +60,7 @@ func Results(ctx context.Context, db *store.DB, f *File, now time.Time) ([]Outco
 // the human reply is the first that is not an automatic acknowledgement;
 // a promise is kept when the human reply came within the promised wait,
 // and broken once that wait has passed at now without one.
-func Measure(q store.Inquiry, replies []store.Reply, h Hours, now time.Time) (scoring.Inquiry, error) {
+func Measure(q store.Inquiry, stored []store.Reply, h replies.BusinessHours, now time.Time) (scoring.Inquiry, error) {
 	status := q.Status
 	if status == store.StatusSending {
 		status = store.StatusFailed // shown to people as not (yet) known to be sent
@@ -79,8 +80,9 @@ func Measure(q store.Inquiry, replies []store.Reply, h Hours, now time.Time) (sc
 	}
 	var ack, human *store.Reply
 	var humanA Analysis
-	for i := range replies {
-		r := &replies[i]
+	var promise *Analysis
+	for i := range stored {
+		r := &stored[i]
 		var a Analysis
 		if len(r.Analysis) > 0 {
 			if err := json.Unmarshal(r.Analysis, &a); err != nil {
@@ -95,9 +97,9 @@ func Measure(q store.Inquiry, replies []store.Reply, h Hours, now time.Time) (sc
 				ack = r
 				o.AutoAckSeconds = since(r.ReceivedAt)
 			}
-			if o.PromisedSeconds == nil && a.PromisedSeconds != nil {
+			if promise == nil && a.PromisedSeconds != nil {
 				p := *a.PromisedSeconds
-				o.PromisedSeconds = &p
+				o.PromisedSeconds, promise = &p, &a
 			}
 			continue
 		}
@@ -120,18 +122,24 @@ func Measure(q store.Inquiry, replies []store.Reply, h Hours, now time.Time) (sc
 		o.Answered, o.AnsweredReasons = humanA.Answered, nonNil(humanA.AnsweredReasons)
 		o.Courtesy, o.CourtesyReasons = humanA.Courtesy, nonNil(humanA.CourtesyReasons)
 	}
-	if o.PromisedSeconds != nil {
+	if promise != nil {
+		// Kept is counted by replies.BusinessHours: wall-clock time, or
+		// business time for a promise of business hours or days.
+		p := promise.promise()
 		switch {
 		case human != nil:
-			o.PromiseKept = boolPtr(*o.HumanReplySeconds <= *o.PromisedSeconds)
-		case now.Sub(q.SentAt).Seconds() > *o.PromisedSeconds:
+			o.PromiseKept = boolPtr(h.Kept(p, q.SentAt, human.ReceivedAt))
+		case !h.Kept(p, q.SentAt, now):
 			o.PromiseKept = boolPtr(false)
 		}
 	}
 	return o, nil
 }
 
-func boolPtr(b bool) *bool        { return &b }
+func boolPtr(b bool) *bool { return &b }
+
+func secondsDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
 func floatPtr(f float64) *float64 { return &f }
 func nonNil(s []string) []string {
 	if s == nil {

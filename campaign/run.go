@@ -62,6 +62,8 @@ type Mail struct {
 	MessageID string
 	From      string
 	Subject   string
+	// Text is the message's decoded text.
+	Text string
 	// Received is when the message arrived.
 	Received time.Time
 	// Message is the reader's own value (a replies.Message), for the
@@ -75,10 +77,11 @@ type Question struct {
 	Token, Subject, Body, Language string
 	MustAddress                    []string
 	Persona                        inquiry.Persona
-	// Company is the company asked; Others the other companies of the
-	// campaign, whose names in a reply betray a template.
+	// Company is the company asked.
 	Company string
-	Others  []string
+	// OtherReplies are the texts of the human replies other companies of
+	// the campaign sent: a reply that reads like them is a template.
+	OtherReplies []string
 }
 
 // Analyzer matches replies to inquiries and judges them.
@@ -93,10 +96,15 @@ type Analyzer interface {
 // Analysis is a reply's judgement, as stored with it; nil scores were
 // not measured.
 type Analysis struct {
-	AutoAck                bool     `json:"auto_ack"`
-	AutoAckReasons         []string `json:"auto_ack_reasons,omitempty"`
-	PromisedSeconds        *float64 `json:"promised_seconds,omitempty"`
-	PromisePhrase          string   `json:"promise_phrase,omitempty"`
+	AutoAck         bool     `json:"auto_ack"`
+	AutoAckReasons  []string `json:"auto_ack_reasons,omitempty"`
+	PromisedSeconds *float64 `json:"promised_seconds,omitempty"`
+	PromisePhrase   string   `json:"promise_phrase,omitempty"`
+	// PromiseBusiness says the promise counts PromiseCount PromiseUnits
+	// ("hour", "day", ...) of business time.
+	PromiseBusiness        bool     `json:"promise_business,omitempty"`
+	PromiseCount           float64  `json:"promise_count,omitempty"`
+	PromiseUnit            string   `json:"promise_unit,omitempty"`
 	Personalization        *float64 `json:"personalization"`
 	PersonalizationReasons []string `json:"personalization_reasons,omitempty"`
 	Answered               *float64 `json:"answered"`

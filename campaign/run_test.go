@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/shopper-audit/shopper/probes/inquiry"
+	"github.com/shopper-audit/shopper/probes/replies"
 	"github.com/shopper-audit/shopper/store"
 )
 
@@ -356,4 +357,87 @@ func TestBusinessSeconds(t *testing.T) {
 			t.Errorf("Seconds(%v, %v) = %v, want %v", c.from, c.to, got, c.want)
 		}
 	}
+}
+
+// parsed is a reply as the IMAP reader hands it over.
+func parsed(id, subject, text string, at time.Time) Mail {
+	raw := "Message-ID: <" + id + ">\r\nFrom: Care <care@x.example>\r\nTo: jo@example.net\r\nSubject: " + subject +
+		"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + strings.ReplaceAll(text, "\n", "\r\n")
+	m := replies.Parse([]byte(raw))
+	m.Received = at
+	return Mail{MessageID: m.MessageID, From: m.From, Subject: m.Subject, Text: m.Text, Received: at, Message: m}
+}
+
+func TestRepliesAnalyzerSpotsTemplatesAcrossCompanies(t *testing.T) {
+	g := newRig(t)
+	r := g.runner(true)
+	r.Analyzer = RepliesAnalyzer{}
+	if err := g.runUntilWatching(r); !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+	list := g.inquiries()
+	canned := "Dear Customer,\n\nThank you for contacting us. Please visit our FAQ page for answers to common questions.\n\nKind regards,\nThe Customer Service Team\n"
+	g.inbox.deliver(parsed("a@acme", "Re: Returning a chair [ref "+list[0].Token+"]", canned, g.clock.Add(time.Minute)))
+	g.inbox.deliver(parsed("b@beta", "Re: Returning a chair [ref "+list[1].Token+"]", canned, g.clock.Add(2*time.Minute)))
+	r = g.runner(true)
+	r.Analyzer = RepliesAnalyzer{}
+	if err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Results(context.Background(), g.db, g.file, g.clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := strings.Join(res[0].PersonalizationReasons, "; "), strings.Join(res[1].PersonalizationReasons, "; ")
+	if strings.Contains(first, "same template") || !strings.Contains(second, "same template as another company's reply") {
+		t.Errorf("first reply: %s\nsecond reply: %s\nwant only the second seen as another company's template", first, second)
+	}
+	if *res[1].Personalization >= 0.5 || res[1].Status != store.StatusReplied {
+		t.Errorf("second reply: %s, personalization %v", res[1].Status, *res[1].Personalization)
+	}
+}
+
+func TestMeasureBusinessDayPromise(t *testing.T) {
+	h, err := ParseHours("Mon-Fri 09:00-17:00")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fri := time.Date(2025, 3, 7, 16, 0, 0, 0, time.UTC) // a Friday
+	day := 86400.0
+	ack := []byte(fmt.Sprintf(`{"auto_ack":true,"promised_seconds":%v,"promise_phrase":"within 1 business day","promise_business":true,"promise_count":1,"promise_unit":"day"}`, day))
+	q := store.Inquiry{Channel: "email", Token: "tok", Status: store.StatusReplied, SentAt: fri}
+	cases := []struct {
+		name  string
+		human time.Time // zero: none yet
+		now   time.Time
+		want  *bool
+	}{
+		{"kept over the weekend", fri.Add(71 * time.Hour), fri.Add(80 * time.Hour), boolPtr(true)}, // Mon 15:00: 7 business hours
+		{"broken on Tuesday", fri.Add(90 * time.Hour), fri.Add(100 * time.Hour), boolPtr(false)},   // Tue 10:00
+		{"not yet due", time.Time{}, fri.Add(70 * time.Hour), nil},                                 // Mon 14:00, no reply
+		{"broken without a reply", time.Time{}, fri.Add(90 * time.Hour), boolPtr(false)},           // Tue 10:00, no reply
+	}
+	for _, c := range cases {
+		reps := []store.Reply{{MessageID: "a", Token: "tok", ReceivedAt: fri.Add(time.Minute), AutoAck: true, Analysis: ack}}
+		if !c.human.IsZero() {
+			reps = append(reps, store.Reply{MessageID: "h", Token: "tok", ReceivedAt: c.human, Analysis: []byte(`{}`)})
+		}
+		o, err := Measure(q, reps, h, c.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (o.PromiseKept == nil) != (c.want == nil) || (o.PromiseKept != nil && *o.PromiseKept != *c.want) {
+			t.Errorf("%s: promise_kept %v, want %v", c.name, fmtBool(o.PromiseKept), fmtBool(c.want))
+		}
+		if *o.PromisedSeconds != day {
+			t.Errorf("%s: promised_seconds %v", c.name, *o.PromisedSeconds)
+		}
+	}
+}
+
+func fmtBool(b *bool) string {
+	if b == nil {
+		return "nil"
+	}
+	return fmt.Sprint(*b)
 }

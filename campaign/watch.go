@@ -139,10 +139,9 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	if err != nil {
 		return err
 	}
-	var tokens, companies []string
+	var tokens []string
 	byToken := map[string]store.Inquiry{}
 	for _, q := range list {
-		companies = append(companies, q.Company)
 		switch {
 		case q.Status == store.StatusSent, q.Status == store.StatusReplied, q.Status == store.StatusNoReply,
 			q.Status == store.StatusFailed && q.Reason == ReasonUnknown && q.Channel == "email":
@@ -170,13 +169,11 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	}
 	tpl, _ := r.File.Template(q.Template)
 	p, _ := r.persona(q.Token)
-	var others []string
-	for _, n := range uniq(companies) {
-		if n != q.Company {
-			others = append(others, n)
-		}
+	others, err := r.otherReplies(ctx, list, q.Company)
+	if err != nil {
+		return err
 	}
-	qn := Question{Token: q.Token, Subject: q.Subject, Body: q.Body, Persona: p, Company: q.Company, Others: others}
+	qn := Question{Token: q.Token, Subject: q.Subject, Body: q.Body, Persona: p, Company: q.Company, OtherReplies: others}
 	if tpl != nil {
 		qn.Language, qn.MustAddress = tpl.Language, tpl.MustAddress
 	}
@@ -190,7 +187,7 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 		received = r.now()
 	}
 	added, err := r.DB.AddReply(ctx, store.Reply{MessageID: m.MessageID, Token: q.Token, ReceivedAt: received,
-		AutoAck: a.AutoAck, From: m.From, Subject: m.Subject, Analysis: js}, r.CursorName, c)
+		AutoAck: a.AutoAck, From: m.From, Subject: m.Subject, Text: m.Text, Analysis: js}, r.CursorName, c)
 	if err != nil {
 		return err
 	}
@@ -218,14 +215,24 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 	return nil
 }
 
-func uniq(list []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+// otherReplies returns the texts of the human replies stored for the
+// inquiries of companies other than company.
+func (r *Runner) otherReplies(ctx context.Context, list []store.Inquiry, company string) ([]string, error) {
+	var tokens []string
+	for _, q := range list {
+		if q.Company != company {
+			tokens = append(tokens, q.Token)
 		}
 	}
-	return out
+	stored, err := r.DB.Replies(ctx, tokens)
+	if err != nil {
+		return nil, err
+	}
+	var texts []string
+	for _, rep := range stored {
+		if !rep.AutoAck && rep.Text != "" {
+			texts = append(texts, rep.Text)
+		}
+	}
+	return texts, nil
 }

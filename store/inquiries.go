@@ -56,6 +56,13 @@ func init() {
 	})
 }
 
+// The text of each reply is kept with it, so later replies can be
+// compared with those of other companies (a template reads the same).
+func init() {
+	const add = `ALTER TABLE inquiry_replies ADD COLUMN text TEXT NOT NULL DEFAULT ''`
+	Register(Migration{Name: "0012_inquiry_reply_text", SQLite: add, Postgres: add})
+}
+
 // The statuses an inquiry passes through.
 const (
 	// StatusDraft: written, targets fixed, not sent.
@@ -117,6 +124,8 @@ type Reply struct {
 	AutoAck bool
 	// From and Subject are the reply's sender and subject, for people.
 	From, Subject string
+	// Text is the reply's decoded text.
+	Text string
 	// Analysis is the reply's analysis as JSON.
 	Analysis []byte
 }
@@ -284,9 +293,9 @@ func (db *DB) AddReply(ctx context.Context, r Reply, name string, cur Cursor) (a
 	}
 	err = db.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT INTO inquiry_replies
-			(message_id, token, received_at, auto_ack, from_addr, subject, analysis)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (message_id) DO NOTHING`,
-			r.MessageID, r.Token, fmtTime(r.ReceivedAt), boolInt(r.AutoAck), r.From, r.Subject, string(r.Analysis))
+			(message_id, token, received_at, auto_ack, from_addr, subject, analysis, text)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id) DO NOTHING`,
+			r.MessageID, r.Token, fmtTime(r.ReceivedAt), boolInt(r.AutoAck), r.From, r.Subject, string(r.Analysis), r.Text)
 		if err != nil {
 			return fmt.Errorf("store reply %s: %w", r.MessageID, err)
 		}
@@ -314,7 +323,7 @@ func (db *DB) Replies(ctx context.Context, tokens []string) ([]Reply, error) {
 		marks[i] = fmt.Sprintf("$%d", i+1)
 		args[i] = t
 	}
-	rows, err := db.SQL.QueryContext(ctx, `SELECT message_id, token, received_at, auto_ack, from_addr, subject, analysis
+	rows, err := db.SQL.QueryContext(ctx, `SELECT message_id, token, received_at, auto_ack, from_addr, subject, analysis, text
 		FROM inquiry_replies WHERE token IN (`+strings.Join(marks, ", ")+`) ORDER BY received_at, message_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read replies: %w", err)
@@ -325,7 +334,7 @@ func (db *DB) Replies(ctx context.Context, tokens []string) ([]Reply, error) {
 		var r Reply
 		var at, analysis string
 		var ack int
-		if err := rows.Scan(&r.MessageID, &r.Token, &at, &ack, &r.From, &r.Subject, &analysis); err != nil {
+		if err := rows.Scan(&r.MessageID, &r.Token, &at, &ack, &r.From, &r.Subject, &analysis, &r.Text); err != nil {
 			return nil, fmt.Errorf("read replies: %w", err)
 		}
 		r.ReceivedAt, r.AutoAck = parseTime(at), ack != 0

@@ -80,7 +80,8 @@ func testInquiries(t *testing.T, db *DB) {
 
 	// Replies and the cursor move together; duplicates are ignored.
 	r1 := Reply{MessageID: "<r1@acme>", Token: "tok1abcd", ReceivedAt: sent.Add(90 * time.Second), AutoAck: true, Analysis: []byte(`{"auto_ack":true}`)}
-	r2 := Reply{MessageID: "<r2@acme>", Token: "tok1abcd", ReceivedAt: sent.Add(30*time.Second + 500*time.Millisecond), From: "jo@acme"}
+	r2 := Reply{MessageID: "<r2@acme>", Token: "tok1abcd", ReceivedAt: sent.Add(30*time.Second + 500*time.Millisecond), From: "jo@acme",
+		Text: "Dear Jo,\nyes, within 30 days. Chị Hương"}
 	for i, r := range []Reply{r1, r2} {
 		added, err := db.AddReply(ctx, r, "inbox", Cursor{UIDValidity: 7, LastUID: uint32(i + 1)})
 		if err != nil || !added {
@@ -101,7 +102,7 @@ func testInquiries(t *testing.T, db *DB) {
 	if err != nil || len(list) != 2 {
 		t.Fatalf("Replies = %v, %v", list, err)
 	}
-	if list[0].MessageID != "<r2@acme>" || !list[1].AutoAck || string(list[1].Analysis) != `{"auto_ack":true}` || !list[0].ReceivedAt.Equal(r2.ReceivedAt) {
+	if list[0].MessageID != "<r2@acme>" || !list[1].AutoAck || string(list[1].Analysis) != `{"auto_ack":true}` || !list[0].ReceivedAt.Equal(r2.ReceivedAt) || list[0].Text != r2.Text {
 		t.Fatalf("Replies not oldest first or fields lost: %+v", list)
 	}
 	if _, err := db.AddReply(ctx, Reply{Token: "x"}, "", Cursor{}); err == nil {

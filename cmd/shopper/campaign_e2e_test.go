@@ -90,7 +90,7 @@ inquiries:
       How do I return a chair I bought from {{.Company}}?
       Thank you,
       {{.Persona.Name}}
-    must_address: [return window, return label]
+    must_address: ["return window|30 days", "return label|label"]
 companies:
 `, name, deadline, host, port, g.desk.Username(), g.deskCA, ihost, iport, g.imap.User, filepath.Join(g.imap.Dir, "cert.pem"))
 	for _, c := range companies {
@@ -225,6 +225,32 @@ func TestCampaignEndToEnd(t *testing.T) {
 	human, _ := num(a, "human_reply_seconds")
 	if first != ack || human <= ack {
 		t.Errorf("Acme: first response %v, auto-ack %v, human %v; want the acknowledgement first", first, ack, human)
+	}
+	// The acknowledgement promised a reply within 24 hours, and the human
+	// reply kept it.
+	if p, _ := num(a, "promised_seconds"); p != 24*3600 || a["promise_kept"] != true {
+		t.Errorf("Acme: promised_seconds %v, promise_kept %v; want 86400, true", a["promised_seconds"], a["promise_kept"])
+	}
+	if b["promised_seconds"] != nil || b["promise_kept"] != nil {
+		t.Errorf("Beta promised nothing: %v, %v", b["promised_seconds"], b["promise_kept"])
+	}
+	// The personal answer scores above the canned one, each with reasons.
+	for _, k := range []string{"personalization", "answered", "courtesy"} {
+		for name, o := range map[string]map[string]any{"Acme": a, "Beta": b} {
+			if _, ok := num(o, k); !ok {
+				t.Errorf("%s: %s not measured", name, k)
+			}
+			if rs, _ := o[k+"_reasons"].([]any); len(rs) == 0 {
+				t.Errorf("%s: no %s_reasons", name, k)
+			}
+		}
+	}
+	pa, _ := num(a, "personalization")
+	pb, _ := num(b, "personalization")
+	aa, _ := num(a, "answered")
+	ab, _ := num(b, "answered")
+	if pa <= pb || aa <= ab {
+		t.Errorf("personalization Acme %v, Beta %v; answered Acme %v, Beta %v: want the personal answer above the template\nAcme %v\nBeta %v", pa, pb, aa, ab, a, b)
 	}
 	if _, ok := num(a, "business_seconds"); !ok {
 		t.Errorf("Acme: business_seconds not measured")
