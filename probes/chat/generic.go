@@ -75,8 +75,10 @@ const maxLabelWords = 7
 //     destek", "Chatten Sie mit uns", "Chat en vivo" — in at most seven words;
 //   - and it must open one: a link to a page that is the chat (/chat,
 //     /live-chat, #chat), or a control run by script (a button outside a
-//     form, href="#" or javascript:, an onclick), or one whose id, class or
-//     data attributes say chat;
+//     form, href="#" or javascript:, an onclick), or a control that is not
+//     a link whose id, class or data attributes say chat — a link to an
+//     ordinary page is judged by where it leads unless its markup names
+//     the action of opening a chat ("open-chat"), a script's hook;
 //   - a label of just "Chat" counts only on a control run by script, never on
 //     a plain link to a page, which may be anything from a forum to an
 //     article about chat;
@@ -88,8 +90,14 @@ func genericEntry(n *html.Node, u *url.URL) (string, bool) {
 	href, hasHref := attrOK(n, "href")
 	href = strings.TrimSpace(href)
 	scripted := scriptedControl(n, href, hasHref)
+	// A link to a page is judged by where it leads: a "Chat with us"
+	// button styled as a chat (class="btn-chat") that opens the contact
+	// page is no chat.
+	// Only markup that names the action of opening a chat (class="open-chat",
+	// data-toggle-chat: a script's hook) makes such a link a chat.
+	pageLink := hasHref && !scripted
 	target := ""
-	if !scripted && !chatAttrs(n) {
+	if !scripted && !(pageLink && chatAction(n) || !pageLink && chatAttrs(n)) {
 		if u == nil || !chatTarget(u.Path, u.Fragment, u.Hostname()) {
 			return "", false
 		}
@@ -170,6 +178,50 @@ func chatAttrs(n *html.Node) bool {
 			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 		}) {
 			if w == "chat" || w == "livechat" || w == "webchat" || w == "chatbox" || w == "chatbot" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chatActionVerbs are the verbs that, next to "chat" in an id, class or
+// data attribute, name a script's hook that opens a chat.
+var chatActionVerbs = map[string]bool{"open": true, "start": true, "launch": true, "toggle": true, "show": true, "trigger": true}
+
+// chatAction reports an id, class or data attribute naming the action of
+// opening a chat: "open-chat", "js-start-chat", "chatOpen", data-open-chat.
+func chatAction(n *html.Node) bool {
+	for _, a := range n.Attr {
+		k := strings.ToLower(a.Key)
+		var v string
+		switch {
+		case k == "id" || k == "class":
+			v = a.Val
+		case strings.HasPrefix(k, "data-"):
+			v = k + " " + a.Val
+		default:
+			continue
+		}
+		if !containsASCIIFold(v, "chat") {
+			continue
+		}
+		// Split camelCase too: "openChat" → open, chat.
+		var b strings.Builder
+		for i, r := range v {
+			if r >= 'A' && r <= 'Z' && i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+		}
+		words := strings.FieldsFunc(strings.ToLower(b.String()), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+		})
+		for i, w := range words {
+			if w != "chat" && w != "livechat" {
+				continue
+			}
+			if i > 0 && chatActionVerbs[words[i-1]] || i+1 < len(words) && chatActionVerbs[words[i+1]] {
 				return true
 			}
 		}

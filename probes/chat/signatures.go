@@ -336,6 +336,10 @@ var vendors = []vendor{
 	{
 		ID: "whatsapp", Name: "WhatsApp",
 		// Click-to-chat links only; a link without a number is a share link.
+		// WordPress's Joinchat plugin (once "WhatsApp me") builds its wa.me
+		// link on click from the number in its data-settings.
+		DOM:     []string{".joinchat[data-settings]"},
+		Scripts: []urlRule{"*/wp-content/plugins/creame-whatsapp-me/", "*/wp-content/plugins/joinchat/"},
 		Links: []linkRule{{"wa.me/message/", needMore}, {"wa.me", needNumber},
 			{"*.whatsapp.com/send", needPhone}, {"whatsapp.com/send", needPhone},
 			{"api.whatsapp.com/message/", needMore}, {"wa.link", needMore}, {"whatsapp:send", needPhone}},
