@@ -27,6 +27,7 @@ const (
 const usage = `shopper mystery-shops a company's customer service.
 
 Usage:
+  shopper demo [--out DIR]       run a whole campaign offline on sample sites; PDFs in ./shopper-demo/
   shopper audit [flags] URL...   audit websites: phone, FAQ, chat, e-mail, forms, policies
   shopper report [flags] FILE    render PDF, JUnit or Markdown reports from saved results
   shopper campaign run|status FILE  send test inquiries and measure the replies
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch args[0] {
+	case "demo":
+		return runDemo(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
 	case "report":
