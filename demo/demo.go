@@ -97,7 +97,7 @@ type Result struct {
 // first.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Dir == "" {
-		return nil, errors.New("demo: no folder given")
+		return nil, errors.New("no folder given for the demo's files")
 	}
 	if opts.Out == nil {
 		opts.Out = io.Discard
@@ -111,12 +111,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	out := &progress{w: opts.Out, start: start}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return nil, fmt.Errorf("demo: make the folder %s: %w", opts.Dir, err)
+		return nil, fmt.Errorf("make the folder %s: %w", opts.Dir, err)
 	}
 	storePath := filepath.Join(opts.Dir, StoreFile)
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 		if err := os.Remove(storePath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("demo: remove the earlier store: %w", err)
+			return nil, fmt.Errorf("remove the earlier store: %w", err)
 		}
 	}
 
@@ -134,12 +134,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	password := secret()
 	mbox, err := startIMAP("alex.morgan", password)
 	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return nil, err
 	}
 	defer mbox.close()
 	d, err := desk.Start(desk.Options{Password: secret(), Deliver: mbox.deliver})
 	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return nil, err
 	}
 	defer d.Close()
 	for _, s := range sites {
@@ -160,7 +160,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	db, err := store.Open(ctx, storePath)
 	if err != nil {
-		return nil, fmt.Errorf("demo: %w", err)
+		return nil, err
 	}
 	defer db.Close()
 
@@ -240,7 +240,7 @@ func serveSites(companies []Company) ([]site, func(), error) {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			stop()
-			return nil, nil, fmt.Errorf("demo: serve %s: %w", s.Name, err)
+			return nil, nil, fmt.Errorf("serve %s: %w", s.Name, err)
 		}
 		srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 		servers = append(servers, srv)
@@ -265,15 +265,15 @@ func writeCampaign(dir string, sites []site, smtpAddr, imapAddr, username, deadl
 	}
 	var buf bytes.Buffer
 	if err := template.Must(template.New("campaign").Parse(campaignYAML)).Execute(&buf, v); err != nil {
-		return nil, "", fmt.Errorf("demo: campaign file: %w", err)
+		return nil, "", fmt.Errorf("campaign file: %w", err)
 	}
 	path := filepath.Join(dir, CampaignFile)
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return nil, "", fmt.Errorf("demo: write the campaign file: %w", err)
+		return nil, "", fmt.Errorf("write the campaign file: %w", err)
 	}
 	f, err := campaign.Parse(path, buf.Bytes())
 	if err != nil {
-		return nil, "", fmt.Errorf("demo: campaign file: %w", err)
+		return nil, "", fmt.Errorf("campaign file: %w", err)
 	}
 	return f, path, nil
 }

@@ -22,7 +22,7 @@ import (
 
 const demoUsage = `Usage: shopper demo [--out DIR] [flags]
 
-Runs a whole mystery-shopping campaign offline, in about 20 seconds, and
+Runs a whole mystery-shopping campaign offline, in under 20 seconds, and
 writes its scorecards. Everything runs on this machine, on 127.0.0.1:
 
   - six sample company sites (English, Vietnamese, Turkish; good to poor),

@@ -94,6 +94,17 @@ func TestDemoUsage(t *testing.T) {
 	}
 }
 
+func TestDemoOutIsAFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(file, []byte("%PDF-"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd("demo", "--out", file)
+	if code != exitUsage || !strings.HasPrefix(errs, "shopper demo: make the folder "+file) || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+		t.Errorf("exit %d, stderr %q; want exit 2 and one sentence naming the folder", code, errs)
+	}
+}
+
 func TestDemoInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
