@@ -347,12 +347,14 @@ func (r *Runner) dryRun(ctx context.Context) error {
 				}
 				res, err := r.Forms.Submit(ctx, q.Target, p, q.Subject+" [ref "+q.Token+"]", q.Body, true)
 				if err != nil {
-					r.logf("the form could not be filled: %v", err)
+					r.logf("The form could not be read: %v.", strings.TrimSuffix(err.Error(), "."))
+				} else if len(res.Filled) > 0 {
+					r.logf("Fields that would be filled:")
 				}
 				for _, f := range res.Filled {
-					r.logf("%s", f)
+					r.logf("  %s", f)
 				}
-				if res.Status != "" && res.Status != "sent" {
+				if res.Status == "blocked" || res.Status == "failed" {
 					r.logf("(%s: %s)", res.Status, res.Reason)
 				}
 			} else {
@@ -447,6 +449,7 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 	// The send itself is not cut short by an interrupt: an inquiry half
 	// sent is one that can never be sent again.
 	sendCtx := context.WithoutCancel(ctx)
+	sentReason := ""
 	switch q.Channel {
 	case "email":
 		err := r.Mailer.Send(sendCtx, p.Email, []string{q.Target}, raw)
@@ -468,12 +471,17 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 			return r.fail(ctx, q, store.StatusSending, reasonNotSent+"contact forms need a browser, and none is set up")
 		}
 		res, err := r.Forms.Submit(sendCtx, q.Target, p, q.Subject+" [ref "+q.Token+"]", q.Body, false)
+		if errors.Is(err, ErrNoBrowser) {
+			r.logf("%s: %v; it will be tried again on the next run.", q.Company, err)
+			return r.fail(ctx, q, store.StatusSending, reasonNotSent+err.Error())
+		}
 		if err != nil {
 			r.logf("%s: %v", q.Company, err)
 			return r.fail(ctx, q, store.StatusSending, ReasonUnknown)
 		}
 		switch res.Status {
 		case "sent":
+			sentReason = res.Reason
 		case "blocked":
 			return r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, store.Change{Status: store.StatusBlocked, Reason: res.Reason})
 		default:
@@ -482,7 +490,7 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 	default:
 		return r.fail(ctx, q, store.StatusSending, "unknown channel "+q.Channel)
 	}
-	if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, store.Change{Status: store.StatusSent, SentAt: r.now()}); err != nil {
+	if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, store.Change{Status: store.StatusSent, Reason: sentReason, SentAt: r.now()}); err != nil {
 		return err
 	}
 	r.logf("%s: sent %s inquiry %s to %s.", q.Company, q.Channel, q.Token, q.Target)

@@ -170,8 +170,7 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
 	fail := func(format string, a ...any) int {
-		msg := strings.TrimSuffix(fmt.Sprintf(format, a...), ".")
-		fmt.Fprintf(stderr, "%s: %s.\n", name, msg)
+		fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(fmt.Sprintf(format, a...)))
 		return exitUsage
 	}
 	rest, err := parseInterspersed(fs, args[1:])
@@ -228,11 +227,14 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 
 func campaignRun(ctx context.Context, st *store.DB, file *campaign.File, f *campaignFlags, stdout, stderr io.Writer) int {
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "shopper campaign run: %s.\n", strings.TrimSuffix(fmt.Sprintf(format, a...), "."))
+		fmt.Fprintf(stderr, "shopper campaign run: %s.\n", oneLine(fmt.Sprintf(format, a...)))
 		return exitUsage
 	}
 	r := &campaign.Runner{File: file, DB: st, Send: f.send, Out: stdout, SMTPAddr: file.Mailbox.SMTP.Addr(),
 		Analyzer: campaign.RepliesAnalyzer{}, CatchUp: f.catchUp}
+	forms := &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}}
+	defer forms.Close()
+	r.Forms = forms
 	rend := &campaignRenderer{mode: f.render, stderr: stderr}
 	defer rend.close()
 	r.Audit = func(ctx context.Context, siteURL string) (*audit.Result, error) {
@@ -390,7 +392,7 @@ func tlsConfig(s campaign.Server) (*tls.Config, error) {
 func campaignStatus(ctx context.Context, st *store.DB, f *campaign.File, asJSON bool, stdout, stderr io.Writer) int {
 	list, err := campaign.Results(ctx, st, f, time.Now())
 	if err != nil {
-		fmt.Fprintf(stderr, "shopper campaign status: %s.\n", sentence(err))
+		fmt.Fprintf(stderr, "shopper campaign status: %s.\n", oneLine(err.Error()))
 		return exitUsage
 	}
 	if asJSON {
@@ -398,7 +400,7 @@ func campaignStatus(ctx context.Context, st *store.DB, f *campaign.File, asJSON 
 		enc.SetEscapeHTML(false)
 		for _, o := range list {
 			if err := enc.Encode(o); err != nil {
-				fmt.Fprintf(stderr, "shopper campaign status: %s.\n", sentence(err))
+				fmt.Fprintf(stderr, "shopper campaign status: %s.\n", oneLine(err.Error()))
 				return exitUsage
 			}
 		}
@@ -428,26 +430,26 @@ func campaignReport(ctx context.Context, st *store.DB, f *campaign.File, out *ou
 	}
 	cards, err := campaign.Scorecards(ctx, st, f, time.Now(), out.rubric)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s.\n", name, sentence(err))
+		fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(err.Error()))
 		return exitUsage
 	}
 	var results []*audit.Result
 	for _, c := range cards {
-		if c.Result == nil && !summary && strings.HasPrefix(c.Missing, "no url") {
-			continue
+		if c.Result != nil {
+			results = append(results, c.Result)
 		}
-		if c.Result == nil {
-			fmt.Fprintf(stderr, "%s: no scorecard for %s: %s.\n", name, c.Company, c.Missing)
-			continue
-		}
-		results = append(results, c.Result)
-	}
-	if len(results) == 0 && !summary {
-		return exitOK // nothing to score: the status above is the report
 	}
 	if len(results) == 0 {
+		if !summary {
+			return exitOK // nothing to score: the status above is the report
+		}
 		fmt.Fprintf(stderr, "%s: no company of %s has been audited; run 'shopper campaign run %s' first.\n", name, f.Path, f.Path)
 		return exitUsage
+	}
+	for _, c := range cards {
+		if c.Result == nil && (summary || !strings.HasPrefix(c.Missing, "no url")) {
+			fmt.Fprintf(stderr, "%s: no scorecard for %s: %s.\n", name, c.Company, c.Missing)
+		}
 	}
 	if out.pdf == "" && out.junit == "" && out.markdown == "" {
 		if summary {
@@ -456,7 +458,7 @@ func campaignReport(ctx context.Context, st *store.DB, f *campaign.File, out *ou
 					fmt.Fprintln(stdout)
 				}
 				if err := reports.Summary(stdout, r); err != nil {
-					fmt.Fprintf(stderr, "%s: %s.\n", name, sentence(err))
+					fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(err.Error()))
 					return exitUsage
 				}
 			}
@@ -464,13 +466,19 @@ func campaignReport(ctx context.Context, st *store.DB, f *campaign.File, out *ou
 		return exitOK
 	}
 	if err := out.write(results, true); err != nil {
-		fmt.Fprintf(stderr, "%s: %s.\n", name, sentence(err))
+		fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(err.Error()))
 		return exitUsage
 	}
 	if out.pdf != "" {
 		fmt.Fprintf(stdout, "Scorecards of %d companies written to %s.\n", len(results), out.pdf)
 	}
 	return exitOK
+}
+
+// oneLine makes a message one line without a final full stop: errors of
+// some drivers span several lines.
+func oneLine(msg string) string {
+	return strings.TrimSuffix(strings.Join(strings.Fields(msg), " "), ".")
 }
 
 func dur(s *float64) string {

@@ -536,7 +536,7 @@ func TestCampaignIMAPRestartAndUIDValidity(t *testing.T) {
 // reported without the passwords.
 func TestCampaignPasswordsNeverShown(t *testing.T) {
 	g := newMailRig(t)
-	file := g.file("secret", "5s", "{name: Acme, to: help@acme.example}")
+	file := g.file("secret", "60s", "{name: Acme, to: help@acme.example}")
 	const smtpSecret, imapSecret = "smtp-Wr0ng-s3cret", "imap-Wr0ng-s3cret"
 
 	t.Setenv("SHOPPER_SMTP_PASSWORD", smtpSecret)
