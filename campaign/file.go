@@ -126,7 +126,9 @@ type Template struct {
 	// {{.Persona.Email}} and {{.Persona.Phone}}.
 	Subject string `yaml:"subject"`
 	Body    string `yaml:"body"`
-	// MustAddress lists the points a good answer must address.
+	// MustAddress lists the points a good answer must address; a point
+	// may give words that count for it separated by "|"
+	// ("refund|money back|hoàn tiền|iade").
 	MustAddress []string `yaml:"must_address"`
 	// Language is the inquiry's language tag (en, vi, tr, ...). Default en.
 	Language string `yaml:"language"`
