@@ -168,6 +168,12 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	case "report":
 		f.out.register(fs)
 	}
+	if pdf := fs.Lookup("pdf"); pdf != nil {
+		pdf.Usage = "write the scorecards into the folder `DIR`: one PDF per audited company plus\nbenchmark.pdf"
+		if sub == "run" {
+			pdf.Usage += " (default: NAME-scorecards beside FILE, once every inquiry is settled)"
+		}
+	}
 	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(fmt.Sprintf(format, a...)))
