@@ -1,6 +1,9 @@
 package reports
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // The methods below shadow the PDF writer's own so that every piece of
 // text the reports print, measure or wrap passes doc.full first: text
@@ -29,7 +32,7 @@ func (d *doc) full(s string) bool {
 	if !d.faces[i].needsFull(s) {
 		return false
 	}
-	d.Fpdf.AddUTF8FontFromBytes(fullFamily, style, d.faces[i].full)
+	d.Fpdf.AddUTF8FontFromBytes(fullFamily, style, own(d.faces[i].full))
 	d.Fpdf.SetFont(fullFamily, d.font.style, d.font.size)
 	return true
 }
@@ -68,3 +71,9 @@ func (d *doc) SplitText(text string, w float64) []string {
 	}
 	return d.Fpdf.SplitText(text, w)
 }
+
+// own copies a font for one document. The PDF writer, while cutting the
+// document's glyphs out of a font, pads some of the font's tables with
+// zero bytes in place; shared between documents written at the same
+// time, that would be a data race (a copy costs microseconds).
+func own(ttf []byte) []byte { return bytes.Clone(ttf) }

@@ -242,3 +242,36 @@ func TestFontKeptAcrossPages(t *testing.T) {
 		t.Errorf("after a fallback the font is %+v at %g pt, want %+v", d.font, size, want)
 	}
 }
+
+// TestScorecardsInParallel renders scorecards from several goroutines,
+// which share the cut fonts, and checks that each comes out as it does
+// alone (run it with -race too).
+func TestScorecardsInParallel(t *testing.T) {
+	rs := companies(8)
+	rs[3].Company = "Հայաստան Ltd" // falls back on the full font
+	opt := PDFOptions{Now: auditedAt}
+	want := make([][]byte, len(rs))
+	for i, r := range rs {
+		want[i] = scorecard(t, r, opt)
+	}
+	got := make([][]byte, len(rs))
+	errs := make(chan error, len(rs))
+	for i, r := range rs {
+		go func() {
+			var b bytes.Buffer
+			err := ScorecardPDF(&b, r, opt)
+			got[i] = b.Bytes()
+			errs <- err
+		}()
+	}
+	for range rs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range rs {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Errorf("scorecard %d differs when rendered beside others", i)
+		}
+	}
+}

@@ -128,14 +128,14 @@ func newDocFonts(opt PDFOptions, title, subject string, cut bool) *doc {
 	}
 	if err == nil {
 		d.faces = &fs
-		f.AddUTF8FontFromBytes(fontFamily, "", fs[0].cut)
-		f.AddUTF8FontFromBytes(fontFamily, "B", fs[1].cut)
+		f.AddUTF8FontFromBytes(fontFamily, "", own(fs[0].cut))
+		f.AddUTF8FontFromBytes(fontFamily, "B", own(fs[1].cut))
 	} else {
 		// Cutting the embedded fonts cannot fail unless they are
 		// broken; the full fonts print the same.
 		regular, bold := fonts()
-		f.AddUTF8FontFromBytes(fontFamily, "", regular)
-		f.AddUTF8FontFromBytes(fontFamily, "B", bold)
+		f.AddUTF8FontFromBytes(fontFamily, "", own(regular))
+		f.AddUTF8FontFromBytes(fontFamily, "B", own(bold))
 	}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(true, marginB)
