@@ -27,16 +27,18 @@ const (
 const usage = `shopper mystery-shops a company's customer service.
 
 Usage:
-  shopper demo [--out DIR]       run a whole campaign offline on sample sites; PDFs in ./shopper-demo/
-  shopper audit [flags] URL...   audit websites: phone, FAQ, chat, e-mail, forms, policies
-  shopper report [flags] FILE    render PDF, JUnit or Markdown reports from saved results
-  shopper campaign run|status FILE  send test inquiries and measure the replies
+  shopper demo [--out DIR]            run a whole campaign offline on sample sites; PDFs in ./shopper-demo/
+  shopper audit [flags] URL...        audit websites: phone, FAQ, chat, e-mail, forms, policies
+  shopper report [flags] FILE         render PDF, JUnit or Markdown reports from saved results
+  shopper campaign run|status|report FILE
+                                      send test inquiries and measure the replies (a dry run without --send)
   shopper benchmark [flags] FILE.csv  audit every company in a file as jobs; JSON Lines and PDF
-  shopper worker [flags]         work queued audits, on as many machines as wanted (--db postgres://)
-  shopper version                print the version
-  shopper help [command]         show help
+  shopper worker [flags]              work queued jobs, on as many machines as wanted (--db postgres://)
+  shopper version                     print the version
+  shopper help [command]              show help
 
 Examples:
+  shopper demo
   shopper audit https://www.example.com
   shopper audit --json shop.example.vn magaza.example.com.tr > results.jsonl
   shopper audit --pdf scorecard.pdf https://www.example.com
