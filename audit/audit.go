@@ -324,33 +324,92 @@ func score(rubric *scoring.Rubric, f scoring.Findings) scoring.Scorecard {
 // the host without "www.".
 func companyName(site *crawler.Site) string {
 	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	if home := site.HomePage(); home != nil {
-		title := home.Title
+	home := site.HomePage()
+	if home != nil {
 		if doc := home.Doc(); doc != nil {
 			if n := clean(doc.Find(`meta[property="og:site_name"]`).First().AttrOr("content", "")); n != "" {
 				return n
 			}
-			if title == "" {
-				title = doc.Find("title").First().Text()
+		}
+	}
+	// Titles read "Page – Brand" or "Brand | Page": the brand is the part
+	// most pages of the site share. On the home page alone, a part that
+	// is not the tagline is guessed: the shorter of the first and last.
+	count := map[string]int{}
+	titled := 0
+	for _, p := range site.Pages {
+		parts := titleParts(pageTitle(p))
+		if len(parts) == 0 {
+			continue
+		}
+		titled++
+		seen := map[string]bool{}
+		for _, q := range parts {
+			if !seen[q] {
+				seen[q] = true
+				count[q]++
 			}
 		}
-		parts := strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("|–—·•»:", r) })
-		for _, p := range parts {
-			for _, q := range strings.Split(p, " - ") {
-				q = clean(q)
-				switch strings.ToLower(q) {
-				case "", "home", "home page", "homepage", "welcome", "trang chủ", "anasayfa", "ana sayfa":
-					continue
-				}
-				return q
-			}
+	}
+	var homeParts []string
+	if home != nil {
+		homeParts = titleParts(pageTitle(home))
+	}
+	best, bestN := "", 1
+	for _, q := range homeParts {
+		if n := count[q]; n > bestN {
+			best, bestN = q, n
 		}
+	}
+	if best != "" && 2*bestN >= titled {
+		return best
+	}
+	switch len(homeParts) {
+	case 0:
+	case 1:
+		return homeParts[0]
+	default:
+		first, last := homeParts[0], homeParts[len(homeParts)-1]
+		if len([]rune(last)) < len([]rune(first)) {
+			return last
+		}
+		return first
 	}
 	host := site.Home
 	if u, err := url.Parse(site.URL); err == nil && u.Hostname() != "" {
 		host = u.Hostname()
 	}
 	return strings.TrimPrefix(host, "www.")
+}
+
+// pageTitle is a page's title, read from its document when the crawl did
+// not set it.
+func pageTitle(p *crawler.Page) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	if doc := p.Doc(); doc != nil {
+		return doc.Find("title").First().Text()
+	}
+	return ""
+}
+
+// titleParts splits a page title at the separators sites put between the
+// page's name, the brand and a tagline, leaving out words that only say
+// "home page".
+func titleParts(title string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(title, func(r rune) bool { return strings.ContainsRune("|–—·•»:", r) }) {
+		for _, q := range strings.Split(p, " - ") {
+			q = strings.Join(strings.Fields(q), " ")
+			switch strings.ToLower(q) {
+			case "", "home", "home page", "homepage", "welcome", "trang chủ", "anasayfa", "ana sayfa", "startseite", "accueil", "inicio":
+				continue
+			}
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // run calls a probe, turning a panic into a probe error so that one broken

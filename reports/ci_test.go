@@ -144,6 +144,18 @@ func TestCompanyFromSite(t *testing.T) {
 		{bare(), "bare.example.org"},   // the host
 		{site("https://www.x.example", map[string]string{"/": `<html><head><title>Anasayfa - Lavinya Giyim</title></head></html>`}), "Lavinya Giyim"},
 		{site("https://www.x.example", map[string]string{"/": `<html><head><title>Home</title></head></html>`}), "x.example"},
+		// The part the site's pages share, wherever it stands in the title.
+		{site("https://www.x.example", map[string]string{
+			"/":        `<html><head><title>Điện máy - Điện Máy Phúc An Cần Thơ</title></head><body><a href="/lien-he">Liên hệ</a> <a href="/faq">Hỏi đáp</a></body></html>`,
+			"/lien-he": `<html><head><title>Liên hệ - Điện Máy Phúc An Cần Thơ</title></head></html>`,
+			"/faq":     `<html><head><title>Hỏi đáp - Điện Máy Phúc An Cần Thơ</title></head></html>`,
+		}), "Điện Máy Phúc An Cần Thơ"},
+		{site("https://www.x.example", map[string]string{
+			"/":         `<html><head><title>Ela Moda | Kadın Giyim ve Moda</title></head><body><a href="/iletisim">İletişim</a></body></html>`,
+			"/iletisim": `<html><head><title>İletişim | Ela Moda</title></head></html>`,
+		}), "Ela Moda"},
+		// The home page alone: the tagline is the longer end.
+		{site("https://www.x.example", map[string]string{"/": `<html><head><title>Gear for the long way up – Summit Outdoor Co.</title></head></html>`}), "Summit Outdoor Co."},
 	}
 	for _, c := range cases {
 		if c.r.Company != c.want {
