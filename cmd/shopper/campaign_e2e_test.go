@@ -3,9 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"encoding/json"
-	"encoding/pem"
 	"fmt"
 	"os"
 	"os/exec"
@@ -31,6 +29,7 @@ type mailRig struct {
 	imap   *dovecot.Server
 	desk   *desk.Desk
 	deskCA string // PEM file trusting the desk's certificate
+	imapCA string // PEM file trusting the IMAP server's certificate
 }
 
 func newMailRig(t *testing.T) *mailRig {
@@ -56,19 +55,17 @@ func newMailRig(t *testing.T) *mailRig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
-	// Pin the certificate the desk presents, as an operator would with
-	// ca_file.
-	conn, err := tls.Dial("tcp", d.SMTPS(), &tls.Config{InsecureSkipVerify: true})
-	if err != nil {
+	// Trust the desk's and the IMAP server's certificates through CA
+	// files, as an operator would with ca_file.
+	dir := t.TempDir()
+	ca, imapCA := filepath.Join(dir, "desk-ca.pem"), filepath.Join(dir, "imap-ca.pem")
+	if err := os.WriteFile(ca, d.CertPEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cert := conn.ConnectionState().PeerCertificates[0]
-	conn.Close()
-	ca := filepath.Join(t.TempDir(), "desk-ca.pem")
-	if err := os.WriteFile(ca, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Raw}), 0o600); err != nil {
+	if err := os.WriteFile(imapCA, srv.CertPEM, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return &mailRig{t: t, imap: srv, desk: d, deskCA: ca}
+	return &mailRig{t: t, imap: srv, desk: d, deskCA: ca, imapCA: imapCA}
 }
 
 // file writes a campaign file that sends through the desk and reads the
@@ -92,7 +89,7 @@ inquiries:
       {{.Persona.Name}}
     must_address: ["return window|30 days", "return label|label"]
 companies:
-`, name, deadline, host, port, g.desk.Username(), g.deskCA, ihost, iport, g.imap.User, filepath.Join(g.imap.Dir, "cert.pem"))
+`, name, deadline, host, port, g.desk.Username(), g.deskCA, ihost, iport, g.imap.User, g.imapCA)
 	for _, c := range companies {
 		text += "  - " + c + "\n"
 	}

@@ -29,6 +29,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,7 @@ type Desk struct {
 	opts      Options
 	tlsConfig *tls.Config // the servers'
 	pool      *x509.CertPool
+	certPEM   []byte
 	servers   []*smtp.Server
 	listeners []net.Listener
 	addrs     [3]string
@@ -138,7 +140,8 @@ func Start(opts Options) (*Desk, error) {
 	if err != nil {
 		return nil, fmt.Errorf("desk: certificate: %w", err)
 	}
-	d := &Desk{opts: opts, pool: pool, scripts: map[string]*Script{}, clock: opts.Now()}
+	d := &Desk{opts: opts, pool: pool, scripts: map[string]*Script{}, clock: opts.Now(),
+		certPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})}
 	d.tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	for i, kind := range []string{"submission", "smtps", "relay"} {
 		srv := smtp.NewServer(&backend{d: d, relay: kind == "relay"})
@@ -191,6 +194,12 @@ func (d *Desk) Password() string { return d.opts.Password }
 // certificate.
 func (d *Desk) TLSConfig() *tls.Config {
 	return &tls.Config{RootCAs: d.pool, MinVersion: tls.VersionTLS12}
+}
+
+// CertPEM returns the desk's self-signed certificate in PEM, as a
+// client's CA file (a campaign's ca_file) would hold it to trust the desk.
+func (d *Desk) CertPEM() []byte {
+	return append([]byte(nil), d.certPEM...)
 }
 
 // Script sets the script for an inquiry token or a recipient address

@@ -3,6 +3,8 @@ package desk
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"io"
 	"net"
 	"strconv"
@@ -170,5 +172,30 @@ func TestTimedReplies(t *testing.T) {
 	raw := <-ch // the test's own timeout bounds the wait
 	if h, _ := read(t, raw); h.Get("Auto-Submitted") != "auto-replied" {
 		t.Errorf("reply:\n%s", raw)
+	}
+}
+
+// A client that trusts only CertPEM, as a campaign's ca_file does, reaches
+// both TLS servers.
+func TestCertPEMIsTrusted(t *testing.T) {
+	d, err := Start(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(d.CertPEM()) {
+		t.Fatalf("CertPEM holds no certificate:\n%s", d.CertPEM())
+	}
+	conn, err := tls.Dial("tcp", d.SMTPS(), &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12})
+	if err != nil {
+		t.Fatalf("SMTPS with CertPEM trusted: %v", err)
+	}
+	conn.Close()
+	host, port, _ := net.SplitHostPort(d.Submission())
+	p, _ := strconv.Atoi(port)
+	s := inquiry.SMTP{Host: host, Port: p, Username: d.Username(), Password: d.Password(), TLSConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}}
+	if err := s.Send(context.Background(), "a@shopper.example", []string{"b@company.example"}, []byte("Subject: x\r\n\r\nx\r\n")); err != nil {
+		t.Fatalf("STARTTLS with CertPEM trusted: %v", err)
 	}
 }

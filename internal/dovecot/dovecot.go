@@ -55,6 +55,9 @@ type Server struct {
 	User, Password string
 	// TLSConfig trusts the server's self-signed certificate.
 	TLSConfig *tls.Config
+	// CertPEM is that certificate in PEM, as a client's CA file (a
+	// campaign's ca_file) would hold it to trust the server.
+	CertPEM []byte
 	// Dir holds the configuration, the mail and the log.
 	Dir string
 	// LogPath is Dovecot's log file.
@@ -201,6 +204,7 @@ func (s *Server) configure(opts Options) error {
 		return fmt.Errorf("write key: %w", err)
 	}
 	s.TLSConfig = &tls.Config{RootCAs: pool, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}
+	s.CertPEM = certPEM
 	passwd := filepath.Join(s.Dir, "passwd")
 	if err := os.WriteFile(passwd, []byte(s.User+":{PLAIN}"+s.Password+"::::::\n"), 0o644); err != nil {
 		return fmt.Errorf("write passwd: %w", err)

@@ -1,6 +1,8 @@
 package dovecot
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"strings"
 	"testing"
 
@@ -90,5 +92,23 @@ func TestDeliverNULs(t *testing.T) {
 	}
 	if sel.NumMessages != 2 {
 		t.Errorf("messages after Deliver = %d, want 2", sel.NumMessages)
+	}
+}
+
+// A client that trusts only CertPEM, as a campaign's ca_file does, logs
+// in over implicit TLS.
+func TestCertPEMIsTrusted(t *testing.T) {
+	s := Start(t)
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(s.CertPEM) {
+		t.Fatalf("CertPEM holds no certificate:\n%s", s.CertPEM)
+	}
+	c, err := imapclient.DialTLS(s.TLSAddr, &imapclient.Options{TLSConfig: &tls.Config{RootCAs: pool, ServerName: "127.0.0.1", MinVersion: tls.VersionTLS12}})
+	if err != nil {
+		t.Fatalf("dial TLS with CertPEM trusted: %v", err)
+	}
+	defer c.Close()
+	if err := c.Login(s.User, s.Password).Wait(); err != nil {
+		t.Fatalf("login: %v", err)
 	}
 }
