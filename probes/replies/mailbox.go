@@ -34,6 +34,14 @@ type Mailbox struct {
 	// MaxBackoff caps the wait between reconnection attempts; 30s when
 	// zero. Attempts start 100ms apart and double.
 	MaxBackoff time.Duration
+	// CaughtUp, when set, is called by Watch whenever every message the
+	// folder held when Watch last looked has been handed to handle, just
+	// before Watch waits for more (IDLE or the next poll), with the
+	// cursor reached. It is called after each connection's first reading
+	// of the folder and after each round of new mail, on the goroutine
+	// that calls handle: it should return quickly, and may cancel Watch's
+	// context to stop once the folder has been read. Default nil.
+	CaughtUp func(Cursor)
 	// Logf, when set, is told of reconnections and skipped messages.
 	// Messages never contain credentials.
 	Logf func(format string, args ...any)

@@ -58,8 +58,20 @@ type Message struct {
 	Subject string
 	// Date is the Date header (zero if missing or unreadable).
 	Date time.Time
-	// Received is the server's INTERNALDATE: when the message landed.
+	// Received is when the message landed, as Watch measures it: never
+	// early and at most a second late, whether the message is read as it
+	// arrives or found after a restart. IMAP's INTERNALDATE counts whole
+	// seconds, so the message landed within the second it names, and not
+	// after the moment Watch read it: Received is that moment when it
+	// falls within the second, else the second's end (a message read
+	// later, e.g. after a restart), else InternalDate itself (the clocks
+	// of server and reader disagree). Reply times measured from a sending
+	// time with fractions are thus never short. Zero from Parse, and when
+	// the server gave no INTERNALDATE.
 	Received time.Time
+	// InternalDate is the server's INTERNALDATE, whole seconds; zero
+	// from Parse.
+	InternalDate time.Time
 	// Header holds selected header fields (decoded, canonical keys): those
 	// that identify automatic replies, delivery and threading.
 	Header map[string][]string

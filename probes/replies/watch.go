@@ -44,6 +44,10 @@ const idleSafetyPoll = 5 * time.Minute
 // settings); any other failure is retried with capped backoff, resuming
 // from the last handled message.
 //
+// Each time every message the folder held when Watch last looked has been
+// handed over, Watch calls mb.CaughtUp, if set, before it waits for more:
+// once after connecting, and after each round of new mail.
+//
 // handle receives the message and the cursor to store once it is dealt
 // with; within one call of Watch it is called once per (UIDVALIDITY, UID).
 // If the server's UIDVALIDITY differs from the cursor's, the folder is
@@ -170,6 +174,9 @@ func (w *watcher) run(ctx context.Context) (selected bool, err error) {
 		if err := w.fetchNew(c); err != nil {
 			return true, err
 		}
+		if w.mb.CaughtUp != nil {
+			w.mb.CaughtUp(w.cur)
+		}
 		if idle {
 			ic, err := c.Idle()
 			if err != nil {
@@ -283,7 +290,7 @@ func fetchMessage(c *imapclient.Client, uid uint32) (m Message, ok bool, err err
 		raw = s.Bytes
 	}
 	fillHeader(&m, raw, &pr)
-	m.UID, m.Received = uid, buf.InternalDate
+	m.UID, m.InternalDate, m.Received = uid, buf.InternalDate, arrival(buf.InternalDate, time.Now())
 	if buf.BodyStructure == nil {
 		pr.add("the server sent no body structure")
 		m.Problems = pr
@@ -339,9 +346,26 @@ func fetchRaw(c *imapclient.Client, uid uint32) (Message, bool, error) {
 		raw = s.Bytes
 	}
 	m := Parse(raw)
-	m.UID, m.Received = uid, buf.InternalDate
+	m.UID, m.InternalDate, m.Received = uid, buf.InternalDate, arrival(buf.InternalDate, time.Now())
 	m.Problems = append(m.Problems, "read from the raw message: the server's structure of it could not be fetched")
 	return m, true, nil
+}
+
+// arrival is when a message with the INTERNALDATE internal, read at
+// seen, landed (see Message.Received): seen held within the second
+// internal names.
+func arrival(internal, seen time.Time) time.Time {
+	if internal.IsZero() || internal.Nanosecond() != 0 {
+		return internal // unknown, or exact
+	}
+	end := internal.Add(time.Second)
+	switch {
+	case seen.Before(internal):
+		return internal
+	case seen.After(end):
+		return end
+	}
+	return seen.In(internal.Location())
 }
 
 func findUID(msgs []*imapclient.FetchMessageBuffer, uid uint32) *imapclient.FetchMessageBuffer {
