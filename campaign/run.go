@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/shopper-audit/shopper/audit"
+	"github.com/shopper-audit/shopper/campaign/jobs"
 	"github.com/shopper-audit/shopper/probes/inquiry"
 	"github.com/shopper-audit/shopper/store"
 )
@@ -116,9 +117,21 @@ type Analysis struct {
 // Runner runs a campaign. File, DB and Out are required; Mailer, Inbox
 // and Analyzer are needed to send (Send true) and watch; Forms for form
 // inquiries.
+//
+// With Queue set, the audits, sends and deadline checks are River jobs
+// (see RegisterJobs) worked by whichever processes work the queue, this
+// one included when its Queue has workers; the inbox is still watched by
+// Run itself.
 type Runner struct {
 	File *File
 	DB   *store.DB
+	// Queue, when set, makes the audits, sends and deadline checks jobs on
+	// it. Default nil: Run does all of it itself.
+	Queue *jobs.Queue
+	// FileText is the campaign file's text, put in the send and deadline
+	// jobs so that every worker reads the same campaign. Default: read
+	// from File.Path when the jobs are enqueued.
+	FileText []byte
 	// Send sends for real; false is a dry run that prints what would be
 	// sent and sends nothing.
 	Send bool
@@ -177,13 +190,17 @@ func (r *Runner) Run(ctx context.Context) error {
 	if !r.Send {
 		return r.dryRun(ctx)
 	}
-	if r.Mailer == nil || r.Inbox == nil || r.Analyzer == nil {
+	if (r.Mailer == nil && r.Queue == nil) || r.Inbox == nil || r.Analyzer == nil {
 		return errors.New("campaign run: sending needs a mailer, an inbox and an analyzer")
 	}
 	if err := r.recover(ctx); err != nil {
 		return err
 	}
-	if err := r.sendDrafts(ctx); err != nil {
+	if r.Queue != nil {
+		if err := r.sendQueued(ctx); err != nil {
+			return err
+		}
+	} else if err := r.sendDrafts(ctx); err != nil {
 		return err
 	}
 	return r.watch(ctx)
@@ -197,9 +214,14 @@ func (r *Runner) draft(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if r.Queue != nil {
+		if audits, err = r.auditQueued(ctx, audits); err != nil {
+			return err
+		}
+	}
 	for _, c := range r.File.Companies {
 		res := audits[c.Name]
-		if res == nil && c.URL != "" {
+		if res == nil && c.URL != "" && r.Queue == nil {
 			res, err = r.audit(ctx, c.URL)
 			if err != nil {
 				if ctx.Err() != nil {
@@ -377,25 +399,7 @@ func (r *Runner) recover(ctx context.Context) error {
 	for _, q := range list {
 		switch {
 		case q.Status == store.StatusSending:
-			found := false
-			if q.Channel == "email" && q.MessageID != "" {
-				found, err = r.Inbox.FindSent(ctx, q.MessageID)
-				if err != nil {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					r.logf("%s: could not look in the Sent folder (%v).", q.Company, err)
-					found = false
-				}
-			}
-			c := store.Change{Status: store.StatusFailed, Reason: ReasonUnknown}
-			if found {
-				c = store.Change{Status: store.StatusSent, SentAt: q.SendingAt}
-				r.logf("%s: the interrupted inquiry is in the Sent folder: it was sent.", q.Company)
-			} else {
-				r.logf("%s: %s.", q.Company, ReasonUnknown)
-			}
-			if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, c); err != nil && !errors.Is(err, store.ErrConflict) {
+			if err := r.resumeSending(ctx, q); err != nil {
 				return err
 			}
 		case q.Status == store.StatusFailed && strings.HasPrefix(q.Reason, reasonNotSent):
@@ -403,6 +407,36 @@ func (r *Runner) recover(ctx context.Context) error {
 				return err
 			}
 		}
+	}
+	return nil
+}
+
+// resumeSending settles an inquiry found "sending", whose send was
+// interrupted: it was sent when its Message-ID is in the Sent folder;
+// otherwise nobody knows, and it is left failed for the operator, never
+// sent again.
+func (r *Runner) resumeSending(ctx context.Context, q store.Inquiry) error {
+	found := false
+	if q.Channel == "email" && q.MessageID != "" {
+		var err error
+		found, err = r.Inbox.FindSent(ctx, q.MessageID)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			r.logf("%s: could not look in the Sent folder (%v).", q.Company, err)
+			found = false
+		}
+	}
+	c := store.Change{Status: store.StatusFailed, Reason: ReasonUnknown}
+	if found {
+		c = store.Change{Status: store.StatusSent, SentAt: q.SendingAt}
+		r.logf("%s: the interrupted inquiry is in the Sent folder: it was sent.", q.Company)
+	} else {
+		r.logf("%s: %s.", q.Company, ReasonUnknown)
+	}
+	if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, c); err != nil && !errors.Is(err, store.ErrConflict) {
+		return err
 	}
 	return nil
 }
@@ -491,7 +525,15 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 		return r.fail(ctx, q, store.StatusSending, "unknown channel "+q.Channel)
 	}
 	if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSending}, store.Change{Status: store.StatusSent, Reason: sentReason, SentAt: r.now()}); err != nil {
-		return err
+		if !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+		// Another process settled the interrupted-looking send while it
+		// was going out (a resumed run's Sent-folder check): this process
+		// knows it was sent.
+		if err := r.correct(ctx, q, store.Change{Status: store.StatusSent, Reason: sentReason, SentAt: r.now()}); err != nil {
+			return err
+		}
 	}
 	r.logf("%s: sent %s inquiry %s to %s.", q.Company, q.Channel, q.Token, q.Target)
 	r.hook("sent")
@@ -499,5 +541,45 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 }
 
 func (r *Runner) fail(ctx context.Context, q store.Inquiry, from, reason string) error {
-	return r.DB.SetStatus(context.WithoutCancel(ctx), q.ID, []string{from}, store.Change{Status: store.StatusFailed, Reason: reason})
+	c := store.Change{Status: store.StatusFailed, Reason: reason}
+	err := r.DB.SetStatus(context.WithoutCancel(ctx), q.ID, []string{from}, c)
+	if errors.Is(err, store.ErrConflict) && from == store.StatusSending && reason != ReasonUnknown {
+		return r.correct(ctx, q, c)
+	}
+	return err
+}
+
+// correct records what the process that sent an inquiry knows of it when
+// another process, finding it "sending", has meanwhile left it failed as
+// unknown: the sender's knowledge replaces the guess. Any other state is
+// left alone.
+func (r *Runner) correct(ctx context.Context, q store.Inquiry, c store.Change) error {
+	ctx = context.WithoutCancel(ctx)
+	now, err := r.inquiry(ctx, q.Token)
+	if err != nil {
+		return err
+	}
+	if now.Status != store.StatusFailed || now.Reason != ReasonUnknown {
+		return nil
+	}
+	err = r.DB.SetStatus(ctx, q.ID, []string{store.StatusFailed}, c)
+	if errors.Is(err, store.ErrConflict) {
+		return nil
+	}
+	return err
+}
+
+// inquiry returns the campaign's inquiry with this token, or
+// store.ErrNotFound.
+func (r *Runner) inquiry(ctx context.Context, token string) (store.Inquiry, error) {
+	list, err := r.DB.Inquiries(ctx, r.File.Name)
+	if err != nil {
+		return store.Inquiry{}, err
+	}
+	for _, q := range list {
+		if q.Token == token {
+			return q, nil
+		}
+	}
+	return store.Inquiry{}, fmt.Errorf("campaign %s: inquiry %s: %w", r.File.Name, token, store.ErrNotFound)
 }

@@ -28,6 +28,12 @@ type AuditArgs struct {
 	// Region is the ISO region for national phone numbers; empty means
 	// from the site.
 	Region string `json:"region,omitempty"`
+	// Transient keeps failures out of the store: a site that cannot be
+	// audited ends the job (cancelled for the site's own error, else
+	// discarded after the last try) with the reason, and enqueuing the
+	// same audit again tries again. A campaign's audits are so: its next
+	// run audits what is missing.
+	Transient bool `json:"transient,omitempty"`
 }
 
 // KindAudit is the River kind of audit jobs.
@@ -91,6 +97,12 @@ func (w *auditWorker) Work(ctx context.Context, job *river.Job[AuditArgs]) error
 			return err // stopped or timed out: run again
 		}
 		var he *crawler.HomeError
+		if a.Transient {
+			if errors.As(err, &he) {
+				return river.JobCancel(err)
+			}
+			return err
+		}
 		if errors.As(err, &he) || job.Attempt >= job.MaxAttempts {
 			_, serr := db.SaveJobAudit(ctx, store.Audit{Site: a.URL, At: started, Error: err.Error(), Batch: a.Batch, Key: a.Key})
 			return serr

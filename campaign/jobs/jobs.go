@@ -64,8 +64,13 @@ type Options struct {
 	PDF func(w io.Writer, results []audit.Result) error
 	// Register adds more job kinds to the workers (river.AddWorkerSafely),
 	// e.g. the campaign's sends and deadline checks. It is called once by
-	// Open when the Queue works jobs.
+	// Open when the Queue works jobs. Their Work finds the Queue with
+	// FromContext, to enqueue follow-up jobs.
 	Register func(w *river.Workers) error
+	// Amend, when set, is called by report jobs for each company's audit
+	// result before it is written (results.jsonl and the PDF), e.g. to
+	// attach the outcomes of its test inquiries and score it again.
+	Amend func(ctx context.Context, a ReportArgs, c Company, r *audit.Result) error
 	// JobTimeout is the longest one job may run before its context is
 	// cancelled and it is retried. Default 10 minutes.
 	JobTimeout time.Duration
@@ -102,6 +107,7 @@ type client interface {
 	Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
 	JobGet(ctx context.Context, id int64) (*rivertype.JobRow, error)
 	JobList(ctx context.Context, params *river.JobListParams) (*river.JobListResult, error)
+	JobRetry(ctx context.Context, id int64) (*rivertype.JobRow, error)
 }
 
 // Open migrates River's schema in db's database and returns a Queue on it.
@@ -131,6 +137,11 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Queue, error) {
 		// RescueStuckJobsAfter is when River reruns the job of a worker
 		// that died.
 		RescueStuckJobsAfter: opts.RescueAfter,
+		// Every job's context carries its Queue (FromContext).
+		Middleware: []rivertype.Middleware{river.WorkerMiddlewareFunc(
+			func(ctx context.Context, _ *rivertype.JobRow, inner func(context.Context) error) error {
+				return inner(context.WithValue(ctx, queueKey{}, q))
+			})},
 	}
 	if q.working {
 		// Every process knows every kind, so any may take any job of the
@@ -139,7 +150,7 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Queue, error) {
 		if err := river.AddWorkerSafely(w, &auditWorker{q: q, opts: opts, hosts: newHostLocks()}); err != nil {
 			return nil, fmt.Errorf("job queue: %w", err)
 		}
-		if err := river.AddWorkerSafely(w, &reportWorker{q: q, pdf: opts.PDF}); err != nil {
+		if err := river.AddWorkerSafely(w, &reportWorker{q: q, pdf: opts.PDF, amend: opts.Amend}); err != nil {
 			return nil, fmt.Errorf("job queue: %w", err)
 		}
 		if opts.Register != nil {
@@ -326,6 +337,46 @@ func (q *Queue) Enqueue(ctx context.Context, args river.JobArgs, o EnqueueOption
 		return Enqueued{}, fmt.Errorf("enqueue %s job on %s: %w", args.Kind(), q.DB.URL, err)
 	}
 	return Enqueued{ID: res.Job.ID, Duplicate: res.UniqueSkippedAsDuplicate}, nil
+}
+
+type queueKey struct{}
+
+// FromContext returns the Queue whose worker runs the job of ctx (the
+// context a job's Work is given), or nil outside a job.
+func FromContext(ctx context.Context) *Queue {
+	q, _ := ctx.Value(queueKey{}).(*Queue)
+	return q
+}
+
+// JobState returns the state of the job with this id (available,
+// scheduled, running, retryable, completed, discarded, ...) and the error
+// of its last failed try, if any.
+func (q *Queue) JobState(ctx context.Context, id int64) (rivertype.JobState, string, error) {
+	j, err := q.c.JobGet(ctx, id)
+	if err != nil {
+		return "", "", fmt.Errorf("job %d on %s: %w", id, q.DB.URL, err)
+	}
+	why := ""
+	if n := len(j.Errors); n > 0 {
+		why = j.Errors[n-1].Error
+	}
+	return j.State, why, nil
+}
+
+// RetryNow makes a job that waits for its next try (retryable or
+// scheduled) available at once. A running or completed job is left alone.
+func (q *Queue) RetryNow(ctx context.Context, id int64) error {
+	j, err := q.c.JobGet(ctx, id)
+	if err != nil {
+		return fmt.Errorf("job %d on %s: %w", id, q.DB.URL, err)
+	}
+	if j.State != rivertype.JobStateRetryable && j.State != rivertype.JobStateScheduled {
+		return nil
+	}
+	if _, err := q.c.JobRetry(ctx, id); err != nil {
+		return fmt.Errorf("retry job %d on %s: %w", id, q.DB.URL, err)
+	}
+	return nil
 }
 
 // ErrJobFailed is returned by WaitJob for a job that was discarded or

@@ -58,8 +58,9 @@ type Row struct {
 
 type reportWorker struct {
 	river.WorkerDefaults[ReportArgs]
-	q   *Queue
-	pdf func(w io.Writer, results []audit.Result) error
+	q     *Queue
+	pdf   func(w io.Writer, results []audit.Result) error
+	amend func(ctx context.Context, a ReportArgs, c Company, r *audit.Result) error
 }
 
 // Work writes the files, each whole or not at all (written aside, then
@@ -95,6 +96,16 @@ func (w *reportWorker) Work(ctx context.Context, job *river.Job[ReportArgs]) err
 				var r audit.Result
 				if err := json.Unmarshal(stored[i].Result, &r); err != nil {
 					return fmt.Errorf("stored audit of %s: %w", c.URL, err)
+				}
+				if w.amend != nil {
+					if err := w.amend(ctx, a, c, &r); err != nil {
+						return fmt.Errorf("report of %s: %w", c.Name, err)
+					}
+					b, err := json.Marshal(&r)
+					if err != nil {
+						return fmt.Errorf("report of %s: %w", c.Name, err)
+					}
+					row.Result = b
 				}
 				results = append(results, r)
 			}
