@@ -15,12 +15,22 @@ type IMAPInbox struct {
 	Sent string
 }
 
-var _ Inbox = IMAPInbox{}
+var _ CaughtUpInbox = IMAPInbox{}
 
 // Watch reads the inbox with replies.Watch. A message's MessageID is its
 // replies.Message.DedupeKey, so messages without one are still told apart.
 func (b IMAPInbox) Watch(ctx context.Context, from store.Cursor, handle func(Mail, store.Cursor) error) error {
-	return replies.Watch(ctx, b.Mailbox, replies.Cursor(from), func(m replies.Message, c replies.Cursor) error {
+	return b.WatchCaughtUp(ctx, from, handle, nil)
+}
+
+// WatchCaughtUp is Watch that calls caughtUp, when not nil, as
+// replies.Mailbox.CaughtUp: whenever the inbox has been read to its end.
+func (b IMAPInbox) WatchCaughtUp(ctx context.Context, from store.Cursor, handle func(Mail, store.Cursor) error, caughtUp func(store.Cursor)) error {
+	mb := b.Mailbox
+	if caughtUp != nil {
+		mb.CaughtUp = func(c replies.Cursor) { caughtUp(store.Cursor(c)) }
+	}
+	return replies.Watch(ctx, mb, replies.Cursor(from), func(m replies.Message, c replies.Cursor) error {
 		id := m.DedupeKey
 		if id == "" {
 			id = m.MessageID

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopper-audit/shopper/store"
@@ -13,25 +14,42 @@ import (
 // errAllAnswered stops a watch once nothing is awaited.
 var errAllAnswered = errors.New("every inquiry is answered or past its deadline")
 
+// defaultCatchUp bounds a catch-up when Runner.CatchUp is zero.
+const defaultCatchUp = 30 * time.Second
+
+// CaughtUpInbox is an Inbox that also says when it has read every message
+// it holds. Before closing inquiries as unanswered, a run reads the inbox
+// to its end: with a CaughtUpInbox (IMAPInbox is one) until it says so,
+// with any other Inbox for the whole Runner.CatchUp.
+type CaughtUpInbox interface {
+	Inbox
+	// WatchCaughtUp is Watch that also calls caughtUp, with the cursor
+	// reached, whenever every message the inbox held when it last looked
+	// has been handed to handle and it is about to wait for more.
+	// caughtUp runs on the goroutine that calls handle.
+	WatchCaughtUp(ctx context.Context, from store.Cursor, handle func(Mail, store.Cursor) error, caughtUp func(store.Cursor)) error
+}
+
 // watch reads replies until every sent inquiry is replied to or past its
-// deadline, or ctx ends.
+// deadline, or ctx ends. No inquiry is closed as unanswered before the
+// inbox has been read to its end after its deadline passed: a reply that
+// came in time but was not yet read counts.
 func (r *Runner) watch(ctx context.Context) error {
 	deadline := r.File.DeadlineDuration()
 	for first := true; ; first = false {
-		waiting, next, err := r.closeOverdue(ctx)
+		waiting, overdue, next, err := r.settle(ctx, false)
 		if err != nil {
 			return err
 		}
-		if waiting == 0 && first && r.anySent(ctx) {
-			// Deadlines passed while shopper was not running: replies that
-			// came in time may be waiting unread; read them before closing.
-			catchUp := r.CatchUp
-			if catchUp == 0 {
-				catchUp = 30 * time.Second
+		// Past deadlines, or deadlines that passed while shopper was not
+		// running: replies that came in time may be waiting unread.
+		if overdue > 0 || first && waiting == 0 && r.anySent(ctx) {
+			if err := r.catchUp(ctx, deadline); err != nil {
+				return err
 			}
-			r.catchingUp = true
-			defer func() { r.catchingUp = false }()
-			waiting, next = 1, time.Now().Add(catchUp)
+			if waiting, next, err = r.closeOverdue(ctx); err != nil {
+				return err
+			}
 		}
 		if waiting == 0 {
 			r.logf("Every inquiry is answered or past its deadline.")
@@ -54,9 +72,50 @@ func (r *Runner) watch(ctx context.Context) error {
 		case err != nil && !errors.Is(err, context.DeadlineExceeded):
 			return fmt.Errorf("watch %s: %w", r.CursorName, err)
 		default:
-			// a deadline came: close what is overdue and go on
+			// a deadline came: read the inbox to its end, close what is
+			// overdue and go on
 		}
 	}
+}
+
+// catchUp reads the inbox from the stored cursor to its end: until a
+// CaughtUpInbox says every message it holds was handled, or for
+// Runner.CatchUp at most.
+func (r *Runner) catchUp(ctx context.Context, deadline time.Duration) error {
+	limit := r.CatchUp
+	if limit <= 0 {
+		limit = defaultCatchUp
+	}
+	cur, err := r.DB.Cursor(ctx, r.CursorName)
+	if err != nil {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	r.catchingUp = true
+	defer func() { r.catchingUp = false }()
+	handle := func(m Mail, c store.Cursor) error { return r.handle(ctx, m, c, deadline) }
+	var caught atomic.Bool
+	if in, ok := r.Inbox.(CaughtUpInbox); ok {
+		err = in.WatchCaughtUp(cctx, cur, handle, func(store.Cursor) {
+			caught.Store(true)
+			cancel()
+		})
+	} else {
+		err = r.Inbox.Watch(cctx, cur, handle)
+	}
+	switch {
+	case caught.Load():
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case err != nil && !errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("watch %s: %w", r.CursorName, err)
+	default:
+		if _, ok := r.Inbox.(CaughtUpInbox); ok {
+			r.logf("The inbox was not read to its end within %s; replies not yet read are found by the next run.", limit)
+		}
+	}
+	return nil
 }
 
 // anySent reports whether any inquiry of the campaign went out, so that
@@ -74,12 +133,25 @@ func (r *Runner) anySent(ctx context.Context) bool {
 	return false
 }
 
-// closeOverdue marks no_reply the sent inquiries past their deadline, and
-// returns how many are still awaited and the earliest of their deadlines.
+// closeOverdue marks no_reply the sent inquiries past their deadline
+// (replied those whose human reply was stored in time), and returns how
+// many are still awaited and the earliest of their deadlines. Read the
+// inbox to its end first (catchUp): a reply that came in time may be
+// unread.
 func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
+	waiting, _, next, err := r.settle(ctx, true)
+	return waiting, next, err
+}
+
+// settle marks replied the inquiries whose human reply was stored in
+// time, and with close marks no_reply the sent inquiries past their
+// deadline. It returns how many are still awaited, how many are past
+// their deadline and still open (none with close), and the earliest
+// deadline of those awaited.
+func (r *Runner) settle(ctx context.Context, close bool) (waiting, overdue int, next time.Time, err error) {
 	list, err := r.DB.Inquiries(ctx, r.File.Name)
 	if err != nil {
-		return 0, time.Time{}, err
+		return 0, 0, time.Time{}, err
 	}
 	now := r.now()
 	var tokens []string
@@ -90,7 +162,7 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 	}
 	stored, err := r.DB.Replies(ctx, tokens)
 	if err != nil {
-		return 0, time.Time{}, err
+		return 0, 0, time.Time{}, err
 	}
 	firstHuman := map[string]time.Time{}
 	for _, rep := range stored {
@@ -98,8 +170,6 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 			firstHuman[rep.Token] = rep.ReceivedAt
 		}
 	}
-	var next time.Time
-	waiting := 0
 	for _, q := range list {
 		due := q.SentAt.Add(r.File.DeadlineDuration())
 		if at, ok := firstHuman[q.Token]; ok && at.Before(due) && q.Status != store.StatusReplied {
@@ -107,7 +177,7 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 			// inquiry was marked replied.
 			err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent, store.StatusNoReply}, store.Change{Status: store.StatusReplied, ClosedAt: at})
 			if err != nil && !errors.Is(err, store.ErrConflict) {
-				return 0, time.Time{}, err
+				return 0, 0, time.Time{}, err
 			}
 			continue
 		}
@@ -115,9 +185,13 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 			continue
 		}
 		if !now.Before(due) {
+			if !close {
+				overdue++
+				continue
+			}
 			if err := r.DB.SetStatus(ctx, q.ID, []string{store.StatusSent}, store.Change{Status: store.StatusNoReply,
 				Reason: "no human reply within " + r.File.DeadlineDuration().String(), ClosedAt: now}); err != nil && !errors.Is(err, store.ErrConflict) {
-				return 0, time.Time{}, err
+				return 0, 0, time.Time{}, err
 			}
 			r.logf("%s: no human reply by the deadline.", q.Company)
 			continue
@@ -127,7 +201,7 @@ func (r *Runner) closeOverdue(ctx context.Context) (int, time.Time, error) {
 			next = due
 		}
 	}
-	return waiting, next, nil
+	return waiting, overdue, next, nil
 }
 
 // handle records one message of the inbox: a reply to one of the
@@ -205,7 +279,9 @@ func (r *Runner) handle(ctx context.Context, m Mail, c store.Cursor, deadline ti
 			return err
 		}
 	}
-	waiting, _, err := r.closeOverdue(ctx)
+	// Inquiries past their deadline stay open here: watch closes them
+	// once it has read the inbox to its end (catchUp).
+	waiting, _, _, err := r.settle(ctx, false)
 	if err != nil {
 		return err
 	}
