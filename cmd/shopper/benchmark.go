@@ -69,6 +69,8 @@ type jobFlags struct {
 	siteTimeout  time.Duration
 	allowPrivate bool
 	render       string
+	jobTimeout   time.Duration
+	rescueAfter  time.Duration
 }
 
 // register defines the flags (all but --workers, whose default differs).
@@ -82,6 +84,8 @@ func (f *jobFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.siteTimeout, "site-timeout", 3*time.Minute, "time allowed for one whole site")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "allow private, loopback and link-local addresses")
 	fs.StringVar(&f.render, "render", "auto", "which pages to render in headless Chromium: `auto`, always or never\n(as for 'shopper audit')")
+	fs.DurationVar(&f.jobTimeout, "job-timeout", 0, "longest one job may run before it is stopped and tried again (default\n--site-timeout plus a minute)")
+	fs.DurationVar(&f.rescueAfter, "rescue-after", 0, "how long a job may stay running before it is taken for the job of a dead\nworker and run again; must exceed --job-timeout (default --job-timeout plus a\nminute)")
 }
 
 // check validates the values; it returns a sentence saying what to fix.
@@ -97,8 +101,20 @@ func (f *jobFlags) check() string {
 		return "--delay cannot be negative; --timeout and --site-timeout must be positive durations such as 15s or 3m."
 	case f.render != "auto" && f.render != "always" && f.render != "never":
 		return fmt.Sprintf("--render takes auto, always or never, not %q.", f.render)
+	case f.jobTimeout < 0 || f.rescueAfter < 0:
+		return "--job-timeout and --rescue-after cannot be negative."
+	case f.rescueAfter > 0 && f.rescueAfter <= f.jobLimit():
+		return "--rescue-after must exceed --job-timeout (by default --site-timeout plus a minute)."
 	}
 	return ""
+}
+
+// jobLimit is the longest one job may run.
+func (f *jobFlags) jobLimit() time.Duration {
+	if f.jobTimeout > 0 {
+		return f.jobTimeout
+	}
+	return f.siteTimeout + time.Minute
 }
 
 // jobOptions turns the flags into the job queue's options, with a shared
@@ -113,7 +129,8 @@ func (f *jobFlags) jobOptions(ctx context.Context, stderr io.Writer) (jobs.Optio
 			},
 			Render: audit.RenderMode(f.render),
 		},
-		JobTimeout: f.siteTimeout + time.Minute,
+		JobTimeout:  f.jobLimit(),
+		RescueAfter: f.rescueAfter,
 	}
 	if f.workers == 0 || f.render == "never" {
 		return opts, func() {}, exitOK

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -21,8 +20,6 @@ import (
 	"github.com/shopper-audit/shopper/campaign"
 	"github.com/shopper-audit/shopper/crawler"
 	"github.com/shopper-audit/shopper/crawler/browser"
-	"github.com/shopper-audit/shopper/probes/inquiry"
-	"github.com/shopper-audit/shopper/probes/replies"
 	"github.com/shopper-audit/shopper/reports"
 	"github.com/shopper-audit/shopper/store"
 )
@@ -125,6 +122,7 @@ type campaignFlags struct {
 	maxPages     int
 	render       string
 	catchUp      time.Duration
+	workers      int
 	out          outputFlags
 }
 
@@ -162,6 +160,7 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fs.IntVar(&f.maxPages, "max-pages", 40, "most pages fetched per site audited")
 		fs.StringVar(&f.render, "render", "auto", "which pages the audits render in headless Chromium: `auto`, always or never\n(as for 'shopper audit'); without Chromium, auto audits the static HTML")
 		fs.DurationVar(&f.catchUp, "catch-up", 30*time.Second, "how long a resumed run whose deadlines have all passed reads the inbox\nfor replies that came while it was not running")
+		fs.IntVar(&f.workers, "workers", 2, "audits this process works at once, as jobs in the store; with --send it also\nsends and checks deadlines; 0 leaves the jobs to 'shopper worker --db ...' processes")
 		f.out.register(fs)
 	case "status":
 		fs.BoolVar(&f.asJSON, "json", false, "print one JSON object per inquiry")
@@ -201,6 +200,8 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			return fail("--max-pages must be at least 1")
 		case f.catchUp <= 0:
 			return fail("--catch-up must be a positive duration such as 30s")
+		case f.workers < 0 || f.workers > 64:
+			return fail("--workers must be between 0 and 64")
 		}
 	}
 	if sub != "status" {
@@ -257,39 +258,23 @@ func campaignRun(ctx context.Context, st *store.DB, file *campaign.File, f *camp
 		}
 		return audit.Run(ctx, siteURL, opts)
 	}
-	m := file.Mailbox
-	r.CursorName = "imap://" + m.IMAP.Username + "@" + m.IMAP.Addr() + "/" + m.IMAP.Inbox
-	if point := os.Getenv("SHOPPER_TEST_CRASH_AFTER"); point != "" {
-		// For the fault tests: die at a known step as a crash would.
-		r.Hook = func(p string) {
-			if p == point {
-				syscall.Kill(os.Getpid(), syscall.SIGKILL)
-			}
-		}
-	}
+	r.CursorName = cursorName(file)
+	r.Hook = crashHook()
 	if f.send {
-		smtpPass, err := password("SHOPPER_SMTP_PASSWORD", m.SMTP.PasswordFile)
-		if err != nil {
+		var err error
+		if r.Mailer, r.Inbox, err = campaignMail(file, stderr); err != nil {
 			return fail("%s", sentence(err))
 		}
-		imapPass, err := password("SHOPPER_IMAP_PASSWORD", m.IMAP.PasswordFile)
-		if err != nil {
-			return fail("%s", sentence(err))
-		}
-		smtpTLS, err := tlsConfig(m.SMTP)
-		if err != nil {
-			return fail("%s", sentence(err))
-		}
-		imapTLS, err := tlsConfig(m.IMAP)
-		if err != nil {
-			return fail("%s", sentence(err))
-		}
-		r.Mailer = inquiry.SMTP{Host: m.SMTP.Host, Port: m.SMTP.Port, Security: m.SMTP.Security,
-			Username: m.SMTP.Username, Password: smtpPass, TLSConfig: smtpTLS}
-		r.Inbox = campaign.IMAPInbox{Sent: m.IMAP.Sent, Mailbox: replies.Mailbox{Addr: m.IMAP.Addr(),
-			Security: m.IMAP.Security, Username: m.IMAP.Username, Password: imapPass, Folder: m.IMAP.Inbox,
-			TLSConfig: imapTLS, Logf: func(format string, a ...any) { fmt.Fprintf(stderr, "imap: "+format+"\n", a...) }}}
 	}
+	// The audits, sends and deadline checks are jobs in the store, worked
+	// here (--workers) and by any 'shopper worker' on the same store.
+	jr := campaignJobRunner(forms, stdout, stderr, f.catchUp)
+	q, stop, err := openCampaignQueue(ctx, st, f.workers, f.send, r.Audit, jr)
+	if err != nil {
+		return fail("%s", sentence(err))
+	}
+	defer stop()
+	r.Queue = q
 	if err := r.Run(ctx); err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "shopper campaign run: interrupted; run the same command again to resume.")
