@@ -217,6 +217,9 @@ func TestCampaignEndToEnd(t *testing.T) {
 			t.Errorf("%s %s measured at %v, the desk sent it at %v (%v apart)", o["company"], rep.Kind, measured, rep.Due, d)
 		}
 	}
+	// Replies read as they land are timed as they landed.
+	_, stored := inquiries(t, file, "spring")
+	checkReplyTimes(t, g.desk.Replies(), stored)
 	first, _ := num(a, "first_response_seconds")
 	ack, _ := num(a, "auto_ack_seconds")
 	human, _ := num(a, "human_reply_seconds")
@@ -448,10 +451,33 @@ func TestCampaignReplyWhileDown(t *testing.T) {
 	for time.Since(list[0].SentAt) < 3*time.Second {
 		time.Sleep(100 * time.Millisecond) // until the deadline has passed
 	}
-	_, out := g.child("", "campaign", "run", "--send", "--catch-up", "2s", file)
+	// The catch-up ends once the inbox is read, long before its limit.
+	_, out := g.child("", "campaign", "run", "--send", "--catch-up", "10m", file)
 	list, reps := inquiries(t, file, "down")
 	if list[0].Status != store.StatusReplied || len(reps) != 2 {
 		t.Fatalf("after the catch-up: %s with %d replies, want replied with 2:\n%s", list[0].Status, len(reps), out)
+	}
+	if strings.Contains(out, "not read to its end") {
+		t.Errorf("the catch-up did not read the inbox to its end:\n%s", out)
+	}
+	// Replies found after a restart are timed as they landed.
+	checkReplyTimes(t, g.desk.Replies(), reps)
+}
+
+// checkReplyTimes checks that each stored reply is timed never before the
+// desk sent it and within 2 s after: up to a second for the IMAP server's
+// whole-second INTERNALDATE, the rest for the delivery.
+func checkReplyTimes(t *testing.T, sent []desk.Sent, stored []store.Reply) {
+	t.Helper()
+	for _, d := range sent {
+		for _, r := range stored {
+			if r.Token != d.Token || r.AutoAck != (d.Kind == desk.AutoAck) {
+				continue
+			}
+			if r.ReceivedAt.Before(d.Due) || r.ReceivedAt.Sub(d.Due) > 2*time.Second {
+				t.Errorf("%s reply sent at %s, timed at %s", d.Kind, d.Due.Format(time.StampMicro), r.ReceivedAt.Format(time.StampMicro))
+			}
+		}
 	}
 }
 
