@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -130,7 +131,9 @@ func hostOf(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	return u.Hostname()
+	// Host and port: sites served on one address at different ports are
+	// different servers.
+	return strings.ToLower(u.Host)
 }
 
 // hostLocks serialises work per host.
