@@ -18,7 +18,7 @@ import (
 // reports therefore hand it DejaVu Sans Condensed cut down, once per
 // process, to the scripts and symbols they print (keptRanges). A
 // document whose text needs a glyph that only the full font has switches
-// to the full font for that text (see doc.needs): it looks the same,
+// to the full font for that text (see doc.full): it looks the same,
 // since both come from the same glyphs with the same widths.
 
 // keptRanges are the Unicode blocks kept in the cut-down fonts: Latin

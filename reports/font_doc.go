@@ -22,7 +22,7 @@ func (d *doc) SetFont(family, style string, size float64) {
 // the first time. It says whether it switched: then the caller calls
 // d.back after using s.
 func (d *doc) full(s string) bool {
-	if d.faces == nil || d.font.family != fontFamily {
+	if d.faces == nil || !strings.EqualFold(d.font.family, fontFamily) {
 		return false
 	}
 	style, i := "", 0

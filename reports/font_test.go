@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -272,6 +273,33 @@ func TestScorecardsInParallel(t *testing.T) {
 	for i := range rs {
 		if !bytes.Equal(got[i], want[i]) {
 			t.Errorf("scorecard %d differs when rendered beside others", i)
+		}
+	}
+}
+
+// TestTextGoesThroughDoc checks that the reports print text only through
+// doc's methods that fall back on the full font: a call of the PDF
+// writer's other text methods (Cell, Write, Text, ...) or of its own
+// CellFormat, MultiCell, GetStringWidth or SplitText past doc would
+// print boxes where the cut fonts lack a glyph.
+func TestTextGoesThroughDoc(t *testing.T) {
+	bypass := regexp.MustCompile(`\bd\.(Cell|Cellf|Write|Writef|WriteAligned|WriteLinkID|WriteLinkString|Text|SplitLines|GetStringSymbolWidth)\(|\.Fpdf\.(CellFormat|MultiCell|GetStringWidth|SplitText)\(`)
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || name == "font_doc.go" {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			if bypass.MatchString(line) && !strings.HasPrefix(strings.TrimSpace(line), "//") {
+				t.Errorf("%s:%d prints text past doc's font fallback: %s", name, i+1, strings.TrimSpace(line))
+			}
 		}
 	}
 }
