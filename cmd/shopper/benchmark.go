@@ -10,14 +10,20 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/goccy/go-yaml"
+	"github.com/riverqueue/river"
+
 	"github.com/shopper-audit/shopper/audit"
+	"github.com/shopper-audit/shopper/campaign"
 	"github.com/shopper-audit/shopper/campaign/jobs"
 	"github.com/shopper-audit/shopper/crawler"
+	"github.com/shopper-audit/shopper/crawler/browser"
 	"github.com/shopper-audit/shopper/reports"
 	"github.com/shopper-audit/shopper/store"
 )
@@ -33,6 +39,18 @@ FILE.csv has one company a line: name, website, and optionally the ISO
 region for phone numbers, the channel and the address to send inquiries to.
 A header line (name,url,...) is optional; lines starting with # are skipped.
 
+Test inquiries: when rows give a channel (email or form) or an address, or
+--campaign FILE is given, every such company (every company, with
+--campaign) is also sent the campaign's first inquiry after the audits, as
+'shopper campaign run' sends it: the persona, the mailbox and the
+inquiries come from the campaign file (its companies are replaced by the
+CSV's), the address from the row or else from the audit. Nothing is sent
+without --send: without it each inquiry is printed as it would be sent.
+With --send the benchmark waits until every inquiry is answered or past
+the campaign's deadline, and results.jsonl and benchmark.pdf include the
+e-mail response section. Passwords come from SHOPPER_SMTP_PASSWORD and
+SHOPPER_IMAP_PASSWORD, as for 'shopper campaign run'.
+
 Audits run --workers at once in this process, one at a time per website.
 With --db postgres://... any number of 'shopper worker --db ...' processes,
 on this machine or others, share the work. An interrupted benchmark resumes
@@ -43,6 +61,8 @@ Examples:
   shopper benchmark companies.csv
   shopper benchmark --out q3/ --workers 8 companies.csv
   shopper benchmark --db postgres://shopper@db.internal/shopper --workers 0 companies.csv
+  SHOPPER_SMTP_PASSWORD=... SHOPPER_IMAP_PASSWORD=... \
+    shopper benchmark --campaign examples/campaign.yaml --send companies.csv
 
 Exit codes: 0 done (sites that could not be audited are listed in the
 results); 2 a usage error, a bad file, or an interrupted run.
@@ -51,8 +71,11 @@ Flags:
 `
 
 type benchmarkFlags struct {
-	out   string
-	quiet bool
+	out      string
+	quiet    bool
+	campaign string
+	send     bool
+	catchUp  time.Duration
 	jobFlags
 }
 
@@ -153,6 +176,9 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	f.register(fs)
 	fs.BoolVar(&f.quiet, "quiet", false, "print no progress on stderr")
 	fs.BoolVar(&f.quiet, "q", false, "same as --quiet")
+	fs.StringVar(&f.campaign, "campaign", "", "send every company the first inquiry of the campaign `FILE`, from its persona\nand mailbox")
+	fs.BoolVar(&f.send, "send", false, "send the inquiries for real; without it nothing is sent")
+	fs.DurationVar(&f.catchUp, "catch-up", 30*time.Second, "how long a resumed benchmark whose deadlines have all passed reads the inbox")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), benchmarkUsage)
 		fs.PrintDefaults()
@@ -180,6 +206,15 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return fail("%s", sentence(err))
 	}
+	var inq *benchInquiries
+	if f.campaign != "" || askInquiries(companies) {
+		if f.campaign == "" {
+			return fail("rows of %s ask for test inquiries, which need a persona and a mailbox: name a campaign file with --campaign FILE.", rest[0])
+		}
+		if inq, err = newBenchInquiries(f.campaign, companies, digest); err != nil {
+			return fail("%s.", sentence(err))
+		}
+	}
 
 	db, err := store.Open(ctx, f.db)
 	if err != nil {
@@ -202,6 +237,27 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	// The report is built by this process: it writes in --out here.
 	opts.Queues = map[string]int{reportQueue(): 1}
 	opts.PDF = benchmarkPDF
+	if inq != nil && f.send {
+		if inq.mailer, inq.inbox, err = campaignMail(inq.file, stderr); err != nil {
+			return fail("%s.", sentence(err))
+		}
+		inq.forms = &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}}
+		defer inq.forms.Close()
+		if f.workers > 0 {
+			jr := campaignJobRunner(inq.forms, stderr, stderr, f.catchUp)
+			maps.Copy(opts.Queues, campaign.JobQueues())
+			opts.Register = func(w *river.Workers) error { return campaign.RegisterJobs(w, db, jr) }
+		}
+		// The report scores each company with its inquiries' outcomes.
+		opts.Amend = func(ctx context.Context, _ jobs.ReportArgs, c jobs.Company, r *audit.Result) error {
+			outcomes, err := campaign.Results(ctx, db, inq.file, time.Now())
+			if err != nil {
+				return err
+			}
+			campaign.Attach(r, c.Name, outcomes, nil)
+			return nil
+		}
+	}
 	q, err := jobs.Open(ctx, db, opts)
 	if err != nil {
 		return fail("%s.", sentence(err))
@@ -248,6 +304,12 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	prog.finish()
+
+	if inq != nil {
+		if code := inq.run(ctx, db, q, st.Batch, companies, &f, stdout, stderr); code != exitOK {
+			return code
+		}
+	}
 
 	e, err := q.Enqueue(ctx, jobs.ReportArgs{Batch: st.Batch, Dir: absDir(f.out), PDF: true, Companies: companies},
 		jobs.EnqueueOptions{Queue: reportQueue()})
@@ -363,7 +425,10 @@ func readCompanies(path string) ([]jobs.Company, string, error) {
 			}
 		}
 		if len(rec) > 3 {
-			c.Channel = rec[3]
+			c.Channel = strings.ToLower(rec[3])
+			if c.Channel != "" && c.Channel != "email" && c.Channel != "form" {
+				return nil, "", fmt.Errorf("%s line %d: channel %q is neither email nor form", path, line, rec[3])
+			}
 		}
 		if len(rec) > 4 {
 			c.Address = rec[4]
@@ -453,4 +518,128 @@ func (p *benchProgress) finish() {
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// askInquiries reports whether rows of the benchmark file ask for test
+// inquiries: a channel or an address.
+func askInquiries(companies []jobs.Company) bool {
+	for _, c := range companies {
+		if c.Channel != "" || c.Address != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// benchInquiries are a benchmark's test inquiries: a campaign made of the
+// campaign file given (persona, mailbox, inquiries, deadline) and the
+// benchmark's companies.
+type benchInquiries struct {
+	file   *campaign.File
+	text   []byte
+	mailer campaign.Mailer
+	inbox  campaign.Inbox
+	forms  *campaign.BrowserForms
+}
+
+// newBenchInquiries builds the campaign of a benchmark: the campaign
+// file's text with its companies replaced by the benchmark's (all of
+// them when no row asks for inquiries, else those whose row does), named
+// after the campaign and the benchmark file so a resumed benchmark finds
+// its inquiries (and never sends one twice).
+func newBenchInquiries(path string, companies []jobs.Company, digest string) (*benchInquiries, error) {
+	base, err := campaign.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the campaign file: %w", err)
+	}
+	var doc yaml.MapSlice
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	all := !askInquiries(companies)
+	var list []map[string]any
+	for _, c := range companies {
+		if !all && c.Channel == "" && c.Address == "" {
+			continue
+		}
+		m := map[string]any{"name": c.Name, "url": c.URL}
+		if c.Channel != "" {
+			m["channel"] = c.Channel
+		}
+		if c.Address != "" {
+			m["to"] = c.Address
+		}
+		list = append(list, m)
+	}
+	name := base.Name + "-benchmark-" + digest[:8]
+	var out yaml.MapSlice
+	for _, it := range doc {
+		switch it.Key {
+		case "companies", "name":
+			continue
+		}
+		out = append(out, it)
+	}
+	out = append(out, yaml.MapItem{Key: "name", Value: name}, yaml.MapItem{Key: "companies", Value: list})
+	text, err := yaml.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := campaign.Parse(path, text)
+	if err != nil {
+		return nil, err
+	}
+	return &benchInquiries{file: f, text: text}, nil
+}
+
+// run hands the benchmark's audits to the campaign and runs it: a dry run
+// without --send, else sends and watches until every inquiry is settled.
+func (b *benchInquiries) run(ctx context.Context, db *store.DB, q *jobs.Queue, batch string, companies []jobs.Company,
+	f *benchmarkFlags, stdout, stderr io.Writer) int {
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "shopper benchmark: "+format+"\n", a...)
+		return exitUsage
+	}
+	stored, err := db.BatchAudits(ctx, batch)
+	if err != nil {
+		return fail("%s.", sentence(err))
+	}
+	byKey := map[string]store.Audit{}
+	for _, a := range stored {
+		byKey[a.Key] = a
+	}
+	for _, c := range companies {
+		a, ok := byKey[c.Key]
+		if !ok || a.Error != "" {
+			continue
+		}
+		var res audit.Result
+		if err := json.Unmarshal(a.Result, &res); err != nil {
+			return fail("stored audit of %s: %s.", c.URL, sentence(err))
+		}
+		if err := campaign.KeepAudit(ctx, db, b.file, c.Name, &res, a.At); err != nil {
+			return fail("%s.", sentence(err))
+		}
+	}
+	r := &campaign.Runner{File: b.file, FileText: b.text, DB: db, Queue: q, Send: f.send, Out: stdout,
+		SMTPAddr: b.file.Mailbox.SMTP.Addr(), Analyzer: campaign.RepliesAnalyzer{}, CursorName: cursorName(b.file),
+		CatchUp: f.catchUp, Mailer: b.mailer, Inbox: b.inbox, Hook: crashHook()}
+	if b.forms != nil {
+		r.Forms = b.forms
+	}
+	if !f.quiet && f.send {
+		fmt.Fprintf(stderr, "shopper benchmark: sending the test inquiries of %d companies and waiting for their replies (deadline %s).\n",
+			len(b.file.Companies), b.file.DeadlineDuration())
+	}
+	if err := r.Run(ctx); err != nil {
+		if ctx.Err() != nil {
+			return fail("interrupted while the inquiries were out; run the same command again to resume (none is sent twice).")
+		}
+		return fail("%s.", sentence(err))
+	}
+	return exitOK
 }
