@@ -27,6 +27,9 @@ const (
 	// FormInvalid: a form whose server answers 422 with a validation
 	// message.
 	FormInvalid = "/en/contact-invalid"
+	// FormHanging: a form whose server records the submission and then
+	// never answers, until the browser gives up or Forms is closed.
+	FormHanging = "/en/contact-hanging"
 	// FormRecaptcha, FormRecaptchaV3, FormHCaptcha, FormTurnstile and
 	// FormImageCaptcha are forms guarded by a CAPTCHA.
 	FormRecaptcha    = "/en/captcha/recaptcha"
@@ -57,13 +60,16 @@ type Submission struct {
 type Forms struct {
 	*httptest.Server
 
+	quit    chan struct{} // closed by Close: hanging requests end
+	arrived chan Submission
+
 	mu   sync.Mutex
 	subs []Submission
 }
 
 // ServeForms starts the form pages on 127.0.0.1.
 func ServeForms() *Forms {
-	f := &Forms{}
+	f := &Forms{quit: make(chan struct{}), arrived: make(chan Submission, 100)}
 	mux := http.NewServeMux()
 	page := func(path, body string) {
 		mux.HandleFunc("GET "+path, func(w http.ResponseWriter, _ *http.Request) { html(w, http.StatusOK, body) })
@@ -85,10 +91,18 @@ func ServeForms() *Forms {
 		f.record(FormTurkish, r)
 		html(w, http.StatusOK, turkishPage(`<div class="alert alert-success">Teşekkürler, mesajınız alındı. En kısa sürede dönüş yapacağız.</div>`))
 	})
-	page(FormInvalid, invalidPage(""))
+	page(FormInvalid, invalidPage(FormInvalid, ""))
 	mux.HandleFunc("POST "+FormInvalid, func(w http.ResponseWriter, r *http.Request) {
 		f.record(FormInvalid, r)
-		html(w, http.StatusUnprocessableEntity, invalidPage(`<div class="error" role="alert">Please correct the errors below: the order number is not valid.</div>`))
+		html(w, http.StatusUnprocessableEntity, invalidPage(FormInvalid, `<div class="error" role="alert">Please correct the errors below: the order number is not valid.</div>`))
+	})
+	page(FormHanging, invalidPage(FormHanging, ""))
+	mux.HandleFunc("POST "+FormHanging, func(w http.ResponseWriter, r *http.Request) {
+		f.record(FormHanging, r)
+		select {
+		case <-r.Context().Done():
+		case <-f.quit:
+		}
 	})
 	captcha := map[string]string{
 		FormRecaptcha:    `<div class="g-recaptcha" data-sitekey="6LcXXXX"></div><script src="https://www.google.com/recaptcha/api.js" async defer></script>`,
@@ -119,6 +133,27 @@ func (f *Forms) record(path string, r *http.Request) {
 	f.mu.Lock()
 	f.subs = append(f.subs, s)
 	f.mu.Unlock()
+	select {
+	case f.arrived <- s:
+	default: // nobody is listening
+	}
+}
+
+// Arrivals receives each submission as it arrives (up to 100 not yet
+// received are kept).
+func (f *Forms) Arrivals() <-chan Submission { return f.arrived }
+
+// Close ends the requests still waiting for an answer (FormHanging) and
+// stops the server.
+func (f *Forms) Close() {
+	f.mu.Lock()
+	select {
+	case <-f.quit:
+	default:
+		close(f.quit)
+	}
+	f.mu.Unlock()
+	f.Server.Close()
 }
 
 // Submissions returns the submissions so far, oldest first.
@@ -191,9 +226,9 @@ func turkishPage(result string) string {
 </form></main>`)
 }
 
-func invalidPage(result string) string {
+func invalidPage(path, result string) string {
 	return shell("en", "Contact", `<main><h1>Contact</h1>`+result+`
-<form method="post" action="/en/contact-invalid">
+<form method="post" action="`+path+`">
  <input name="name" placeholder="Name" required>
  <input type="email" name="email" placeholder="Email" required>
  <textarea name="message" placeholder="Message" required></textarea>

@@ -134,25 +134,59 @@ const confirmWait = 10 * time.Second
 // German, French, Spanish), a thank-you page or a success element makes
 // StatusSent; a validation message or an HTTP error StatusFailed; neither
 // StatusUnconfirmed. The error is for failures of the browser or a page
-// that cannot be loaded; a page without a contact form is StatusFailed.
+// that cannot be loaded (an HTTP error included); a page without a
+// contact form is StatusFailed.
+// Every error wraps ErrNotSent when nothing was submitted (the page did
+// not load, or the browser failed or ctx ended before the submit action;
+// submitting later is safe) or ErrMaybeSent when it came from the submit
+// action on (the site may have received the form: do not submit it
+// again).
 func SubmitForm(ctx context.Context, b *browser.Browser, pageURL string, p Persona, subject, body string, dryRun bool) (FormResult, error) {
 	var res FormResult
+	submitting := false
 	err := b.Drive(ctx, pageURL, func(pg *browser.Page) error {
 		var err error
-		res, err = submitOn(pg, p, subject, body, dryRun)
+		res, err = submitOn(pg, p, subject, body, dryRun, &submitting)
 		return err
 	})
 	if err != nil {
-		return FormResult{}, fmt.Errorf("contact form %s: %w", pageURL, err)
+		if submitting {
+			return FormResult{}, &formError{kind: ErrMaybeSent, msg: "contact form " + pageURL + ": it may have been submitted", err: err}
+		}
+		return FormResult{}, &formError{kind: ErrNotSent, msg: "contact form " + pageURL + ": nothing was submitted", err: err}
 	}
 	return res, nil
 }
+
+// formError is a SubmitForm error: its text says whether the form may
+// have been submitted, and it wraps both kind (ErrNotSent or
+// ErrMaybeSent) and the cause.
+type formError struct {
+	kind error
+	msg  string
+	err  error
+}
+
+func (e *formError) Error() string   { return e.msg + ": " + e.err.Error() }
+func (e *formError) Unwrap() []error { return []error{e.kind, e.err} }
 
 func call[T any](pg *browser.Page, expr string) (T, error) {
 	return chromedp.Run(pg.Context(), chromedp.Evaluate[T]("("+formJS+")."+expr, chromedp.EvalAwaitPromise))
 }
 
-func submitOn(pg *browser.Page, p Persona, subject, body string, dryRun bool) (FormResult, error) {
+// submitOn fills and submits the page's contact form; it sets
+// *submitting just before the submit action, from which on the form may
+// have been received.
+func submitOn(pg *browser.Page, p Persona, subject, body string, dryRun bool, submitting *bool) (FormResult, error) {
+	// A page answered with an HTTP error did not load: an error page, or
+	// the browser's empty page for an address its guard refused.
+	loaded, err := call[outcome](pg, "outcome()")
+	if err != nil {
+		return FormResult{}, fmt.Errorf("read the page: %w", err)
+	}
+	if loaded.Status >= 400 {
+		return FormResult{}, fmt.Errorf("the page did not load: HTTP %d", loaded.Status)
+	}
 	sc, err := call[scanned](pg, "scan()")
 	if err != nil {
 		return FormResult{}, fmt.Errorf("read the page's forms: %w", err)
@@ -179,6 +213,7 @@ func submitOn(pg *browser.Page, p Persona, subject, body string, dryRun bool) (F
 	if err != nil {
 		return FormResult{}, fmt.Errorf("read the page: %w", err)
 	}
+	*submitting = true
 	sub, err := call[submitted](pg, "submit("+strconv.Itoa(f.Index)+")")
 	if err != nil {
 		return FormResult{}, fmt.Errorf("submit the form: %w", err)
@@ -188,13 +223,24 @@ func submitOn(pg *browser.Page, p Persona, subject, body string, dryRun bool) (F
 	}
 	res := FormResult{Filled: filled}
 	deadline := time.Now().Add(confirmWait)
+	// A verdict read while the new page shows no text yet (its URL or
+	// status known, its content not) waits a little for the page's words.
+	var early *FormResult
+	var earlyUntil time.Time
 	for {
 		_, _ = pg.Settle()
 		after, err := call[outcome](pg, "outcome()")
 		if err == nil {
 			if v, done := judge(before, after, pg.Dialogs()); done {
-				res.Status, res.Reason, res.Confirmation, res.URL = v.Status, v.Reason, v.Confirmation, after.URL
-				return res, nil
+				if v.Confirmation != "" || strings.TrimSpace(after.Text) != "" || early != nil && time.Now().After(earlyUntil) {
+					res.Status, res.Reason, res.Confirmation, res.URL = v.Status, v.Reason, v.Confirmation, after.URL
+					return res, nil
+				}
+				if early == nil {
+					earlyUntil = time.Now().Add(2 * time.Second)
+				}
+				v.URL = after.URL
+				early = &v
 			}
 			res.URL = after.URL
 		}
@@ -208,6 +254,10 @@ func submitOn(pg *browser.Page, p Persona, subject, body string, dryRun bool) (F
 		case <-pg.Context().Done():
 		case <-time.After(100 * time.Millisecond):
 		}
+	}
+	if early != nil {
+		res.Status, res.Reason, res.Confirmation, res.URL = early.Status, early.Reason, early.Confirmation, early.URL
+		return res, nil
 	}
 	res.Status, res.Reason = StatusUnconfirmed, "the form was submitted, but the page showed neither thanks nor an error"
 	return res, nil

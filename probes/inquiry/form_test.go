@@ -2,6 +2,10 @@ package inquiry_test
 
 import (
 	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
@@ -168,5 +172,73 @@ func TestSubmitDryRun(t *testing.T) {
 	}
 	if subs := f.Submissions(); len(subs) != 0 {
 		t.Errorf("the desk recorded %d submissions in dry runs, want none", len(subs))
+	}
+}
+
+// A page that does not load was certainly not submitted: the error wraps
+// ErrNotSent, and says so.
+func TestSubmitFormPageNotLoadedIsNotSent(t *testing.T) {
+	f := desk.ServeForms()
+	gone := f.URL + desk.FormClassic
+	f.Close() // nothing listens there any more
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := inquiry.SubmitForm(ctx, testBrowser(t), gone, persona, "Returns", question, false)
+	if !errors.Is(err, inquiry.ErrNotSent) || errors.Is(err, inquiry.ErrMaybeSent) {
+		t.Fatalf("SubmitForm(a page that does not load) = %v, want an error wrapping ErrNotSent only", err)
+	}
+	if !strings.Contains(err.Error(), "nothing was submitted") {
+		t.Errorf("error %q does not say nothing was submitted", err)
+	}
+}
+
+// An error after the submit action (here the run ends while the site
+// holds its answer) may leave the form received: the error wraps
+// ErrMaybeSent.
+func TestSubmitFormErrorAfterSubmitMaySend(t *testing.T) {
+	f := desk.ServeForms()
+	defer f.Close()
+	b := testBrowser(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	go func() {
+		select {
+		case <-f.Arrivals():
+			cancel() // the site has the form; the run ends before it answers
+		case <-ctx.Done():
+		}
+	}()
+	_, err := inquiry.SubmitForm(ctx, b, f.URL+desk.FormHanging, persona, "Returns", question, false)
+	if !errors.Is(err, inquiry.ErrMaybeSent) || errors.Is(err, inquiry.ErrNotSent) {
+		t.Fatalf("SubmitForm ended after the submit = %v, want an error wrapping ErrMaybeSent only", err)
+	}
+	if !strings.Contains(err.Error(), "may have been submitted") {
+		t.Errorf("error %q does not say the form may have been submitted", err)
+	}
+	if n := len(f.Submissions()); n != 1 {
+		t.Errorf("the desk recorded %d submissions, want 1", n)
+	}
+}
+
+// A page answered with an HTTP error did not load, whatever it shows.
+func TestSubmitFormHTTPErrorPageIsNotSent(t *testing.T) {
+	posted := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			posted <- struct{}{}
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, `<!doctype html><title>Contact</title><form method="post"><input name="name" placeholder="Name"><input type="email" name="email" placeholder="Email"><textarea name="message" placeholder="Message"></textarea><button>Send</button></form>`)
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := inquiry.SubmitForm(ctx, testBrowser(t), srv.URL+"/contact", persona, "Returns", question, false)
+	if !errors.Is(err, inquiry.ErrNotSent) || !strings.Contains(err.Error(), "HTTP 503") {
+		t.Fatalf("SubmitForm(a page answered 503) = %v, want an error wrapping ErrNotSent that names HTTP 503", err)
+	}
+	if len(posted) != 0 {
+		t.Error("the form of an error page was submitted")
 	}
 }
