@@ -8,21 +8,35 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/shopper-audit/shopper/crawler"
 	"github.com/shopper-audit/shopper/crawler/browser"
 	"github.com/shopper-audit/shopper/probes/inquiry"
 )
 
 // ErrNoBrowser is wrapped by a FormSender's error when no browser could be
 // started: nothing was filled or submitted, so the inquiry is tried again
-// on the next run.
+// on the next run. Such an error wraps inquiry.ErrNotSent too.
 var ErrNoBrowser = errors.New("the contact form needs headless Chromium")
+
+// noBrowserError says why no browser started; it wraps ErrNoBrowser,
+// inquiry.ErrNotSent and the cause.
+type noBrowserError struct{ err error }
+
+func (e noBrowserError) Error() string   { return ErrNoBrowser.Error() + ": " + e.err.Error() }
+func (e noBrowserError) Unwrap() []error { return []error{ErrNoBrowser, inquiry.ErrNotSent, e.err} }
 
 // BrowserForms sends contact-form inquiries with inquiry.SubmitForm in one
 // headless Chromium, started on the first form and shared. Close stops it.
 type BrowserForms struct {
 	// Options start the browser. The zero value finds Chromium with
-	// browser.Find (CHROME_PATH, else chromium on PATH).
+	// browser.Find (CHROME_PATH, else chromium on PATH). A nil Dial is
+	// set to crawler.Dialer with AllowPrivate, so that form pages, their
+	// redirects and what they load are held to the crawl's address guard.
 	Options browser.Options
+	// AllowPrivate lets form pages reach private, loopback and link-local
+	// addresses (the campaign's --allow-private). Default false: they are
+	// refused, and such a form is not submitted.
+	AllowPrivate bool
 
 	mu  sync.Mutex
 	b   *browser.Browser
@@ -39,15 +53,18 @@ func (f *BrowserForms) browser(ctx context.Context) (*browser.Browser, error) {
 		if opts.Path == "" {
 			path, err := browser.Find()
 			if err != nil {
-				f.err = fmt.Errorf("%w: %v", ErrNoBrowser, err)
+				f.err = noBrowserError{err}
 				return nil, f.err
 			}
 			opts.Path = path
 		}
+		if opts.Dial == nil {
+			opts.Dial = crawler.Dialer(crawler.Options{AllowPrivate: f.AllowPrivate})
+		}
 		// The browser outlives the form that started it.
 		f.b, f.err = browser.New(context.WithoutCancel(ctx), opts)
 		if f.err != nil {
-			f.err = fmt.Errorf("%w: %v", ErrNoBrowser, f.err)
+			f.err = noBrowserError{f.err}
 		}
 	}
 	return f.b, f.err
@@ -55,7 +72,11 @@ func (f *BrowserForms) browser(ctx context.Context) (*browser.Browser, error) {
 
 // Submit fills and, unless dryRun, submits the contact form at pageURL.
 // An unconfirmed submission counts as sent (it may have been received),
-// with the reason saying so.
+// with the reason saying so. An error wraps inquiry.ErrNotSent when
+// nothing was submitted (no browser, a page that did not load or was
+// refused by the address guard, a failure before the submit action): the
+// inquiry can be tried again. Any other error (inquiry.ErrMaybeSent) came
+// from the submit action on: the form may have been received.
 func (f *BrowserForms) Submit(ctx context.Context, pageURL string, p inquiry.Persona, subject, body string, dryRun bool) (FormResult, error) {
 	b, err := f.browser(ctx)
 	if err != nil {
@@ -71,7 +92,7 @@ func (f *BrowserForms) Submit(ctx context.Context, pageURL string, p inquiry.Per
 	}
 	sort.Strings(out.Filled)
 	if err != nil {
-		return out, fmt.Errorf("contact form at %s: %w", pageURL, err)
+		return out, err // it names the page and says whether it was submitted
 	}
 	return out, nil
 }

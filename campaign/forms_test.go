@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopper-audit/shopper/crawler/browser"
 	"github.com/shopper-audit/shopper/internal/desk"
+	"github.com/shopper-audit/shopper/probes/inquiry"
 	"github.com/shopper-audit/shopper/store"
 )
 
@@ -50,7 +51,7 @@ func TestContactFormsInChromium(t *testing.T) {
 	forms := desk.ServeForms()
 	defer forms.Close()
 	g := formRig(t, forms)
-	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}}
+	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}, AllowPrivate: true}
 	defer sender.Close()
 
 	// The dry run shows the fields that would be filled, and submits
@@ -122,12 +123,64 @@ func TestContactFormWithoutChromiumIsRetried(t *testing.T) {
 		}
 	}
 	needBrowser(t)
-	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}}
+	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}, AllowPrivate: true}
 	defer sender.Close()
 	r = g.runner(true)
 	r.Forms = sender
 	g.runUntilWatching(r)
 	if q := g.inquiries()[0]; q.Status != store.StatusSent || len(forms.Submissions()) != 1 {
 		t.Fatalf("with Chromium: %s %q, %d submissions; want sent once", q.Status, q.Reason, len(forms.Submissions()))
+	}
+}
+
+// Without AllowPrivate a form page on a loopback address is refused by
+// the address guard: nothing is submitted, and the error says the form
+// was certainly not sent.
+func TestFormPagesHeldToTheAddressGuard(t *testing.T) {
+	needBrowser(t)
+	forms := desk.ServeForms()
+	defer forms.Close()
+	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}}
+	defer sender.Close()
+	_, err := sender.Submit(context.Background(), forms.URL+desk.FormClassic, inquiry.Persona{Name: "Jo Bloggs", Email: "jo@example.net"}, "Returns", "How do I return a chair?", false)
+	if !errors.Is(err, inquiry.ErrNotSent) || errors.Is(err, inquiry.ErrMaybeSent) {
+		t.Fatalf("Submit to a loopback page without AllowPrivate = %v, want an error wrapping inquiry.ErrNotSent only", err)
+	}
+	if !strings.Contains(err.Error(), "nothing was submitted") {
+		t.Errorf("error %q does not say nothing was submitted", err)
+	}
+	if n := len(forms.Submissions()); n != 0 {
+		t.Fatalf("the desk recorded %d submissions", n)
+	}
+}
+
+// An error from the submit action on means the form may have been
+// received.
+func TestFormErrorAfterSubmitMaySend(t *testing.T) {
+	needBrowser(t)
+	forms := desk.ServeForms()
+	defer forms.Close()
+	sender := &BrowserForms{Options: browser.Options{LoopbackOnly: true}, AllowPrivate: true}
+	defer sender.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), bound)
+	defer cancel()
+	go func() {
+		select {
+		case <-forms.Arrivals():
+			cancel() // the site has the form and holds its answer
+		case <-ctx.Done():
+		}
+	}()
+	_, err := sender.Submit(ctx, forms.URL+desk.FormHanging, inquiry.Persona{Name: "Jo Bloggs", Email: "jo@example.net"}, "Returns", "How do I return a chair?", false)
+	if !errors.Is(err, inquiry.ErrMaybeSent) || errors.Is(err, inquiry.ErrNotSent) {
+		t.Fatalf("Submit ended after the submit action = %v, want an error wrapping inquiry.ErrMaybeSent only", err)
+	}
+}
+
+func TestNoBrowserIsNotSent(t *testing.T) {
+	missing := &BrowserForms{Options: browser.Options{Path: filepath.Join(t.TempDir(), "no-chromium")}}
+	_, err := missing.Submit(context.Background(), "http://127.0.0.1:1/contact", inquiry.Persona{}, "s", "b", false)
+	if !errors.Is(err, ErrNoBrowser) || !errors.Is(err, inquiry.ErrNotSent) || strings.Contains(err.Error(), inquiry.ErrNotSent.Error()) {
+		t.Fatalf("Submit without a browser = %q, want it to wrap ErrNoBrowser and inquiry.ErrNotSent and read as one sentence about Chromium", err)
 	}
 }
