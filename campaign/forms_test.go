@@ -184,3 +184,26 @@ func TestNoBrowserIsNotSent(t *testing.T) {
 		t.Fatalf("Submit without a browser = %q, want it to wrap ErrNoBrowser and inquiry.ErrNotSent and read as one sentence about Chromium", err)
 	}
 }
+
+// A form page that could not be loaded (here refused by the address guard)
+// sent nothing: the inquiry is left to be tried again, not marked for the
+// operator as "unknown whether sent".
+func TestContactFormNotLoadedIsRetried(t *testing.T) {
+	needBrowser(t)
+	forms := desk.ServeForms()
+	defer forms.Close()
+	g := formRig(t, forms)
+	guarded := &BrowserForms{Options: browser.Options{LoopbackOnly: true}}
+	defer guarded.Close()
+	r := g.runner(true)
+	r.Forms = guarded
+	g.runUntilWatching(r)
+	for _, q := range g.inquiries() {
+		if q.Status != store.StatusFailed || !strings.HasPrefix(q.Reason, reasonNotSent) {
+			t.Fatalf("%s: %s %q, want failed, not sent (to be tried again)", q.Company, q.Status, q.Reason)
+		}
+	}
+	if n := len(forms.Submissions()); n != 0 {
+		t.Fatalf("the desk recorded %d submissions", n)
+	}
+}

@@ -234,8 +234,8 @@ func (w *deadlineWorker) Work(ctx context.Context, job *river.Job[DeadlineArgs])
 
 // deadlineJob reads the inbox a last time for the inquiry, then marks it
 // (and any other inquiry of the campaign past its deadline) no_reply
-// unless a human reply came in time. The read lasts CatchUp (default 30
-// s), less when another process settles the inquiry meanwhile.
+// unless a human reply came in time. The read stops once the inbox is
+// read to its end, and lasts at most CatchUp (default 30 s).
 func (r *Runner) deadlineJob(ctx context.Context, token string) error {
 	q, err := r.inquiry(ctx, token)
 	if errors.Is(err, store.ErrNotFound) {
@@ -251,41 +251,10 @@ func (r *Runner) deadlineJob(ctx context.Context, token string) error {
 	if r.Inbox == nil || r.Analyzer == nil {
 		return errors.New("this process has no inbox to read")
 	}
-	read := r.CatchUp
-	if read <= 0 {
-		read = 30 * time.Second
-	}
-	rctx, cancel := context.WithTimeout(ctx, read)
-	defer cancel()
-	go func() {
-		// Stop reading once the inquiry is settled elsewhere (the run's
-		// watcher saw its reply or closed it).
-		t := time.NewTicker(250 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-rctx.Done():
-				return
-			case <-t.C:
-				if now, err := r.inquiry(rctx, token); err == nil && now.Status != store.StatusSent {
-					cancel()
-					return
-				}
-			}
-		}
-	}()
-	cur, err := r.DB.Cursor(ctx, r.CursorName)
-	if err != nil {
-		return err
-	}
-	err = r.Inbox.Watch(rctx, cur, func(m Mail, c store.Cursor) error {
-		return r.handle(ctx, m, c, deadline)
-	})
-	switch {
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case err != nil && !errors.Is(err, errAllAnswered) && rctx.Err() == nil:
-		return fmt.Errorf("deadline of %s: read %s: %w", q.Company, r.CursorName, err)
+	// Read the inbox to its end (at most CatchUp), so a reply that came in
+	// time but was not yet seen is counted before anything is closed.
+	if err := r.catchUp(ctx, deadline); err != nil {
+		return fmt.Errorf("deadline of %s: %w", q.Company, err)
 	}
 	_, _, err = r.closeOverdue(ctx)
 	return err

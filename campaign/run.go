@@ -148,9 +148,10 @@ type Runner struct {
 	Analyzer Analyzer
 	// CursorName names the inbox's cursor in the store.
 	CursorName string
-	// CatchUp is how long a resumed run reads the inbox for replies that
-	// came while it was not running, when every deadline has passed.
-	// Default 30 seconds.
+	// CatchUp bounds how long a run reads the inbox to its end before it
+	// closes inquiries past their deadline (a resumed run reads the replies
+	// that came while it was not running). The read stops as soon as the
+	// inbox is read. Default 30 seconds.
 	CatchUp time.Duration
 	// Now is the clock. Default time.Now.
 	Now func() time.Time
@@ -505,7 +506,9 @@ func (r *Runner) sendOne(ctx context.Context, q store.Inquiry) error {
 			return r.fail(ctx, q, store.StatusSending, reasonNotSent+"contact forms need a browser, and none is set up")
 		}
 		res, err := r.Forms.Submit(sendCtx, q.Target, p, q.Subject+" [ref "+q.Token+"]", q.Body, false)
-		if errors.Is(err, ErrNoBrowser) {
+		if errors.Is(err, inquiry.ErrNotSent) {
+			// Nothing was submitted (no browser, the page did not load):
+			// safe to try again.
 			r.logf("%s: %v; it will be tried again on the next run.", q.Company, err)
 			return r.fail(ctx, q, store.StatusSending, reasonNotSent+err.Error())
 		}

@@ -241,7 +241,7 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if inq.mailer, inq.inbox, err = campaignMail(inq.file, stderr); err != nil {
 			return fail("%s.", sentence(err))
 		}
-		inq.forms = &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}}
+		inq.forms = &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}, AllowPrivate: f.allowPrivate}
 		defer inq.forms.Close()
 		if f.workers > 0 {
 			jr := campaignJobRunner(inq.forms, stderr, stderr, f.catchUp)

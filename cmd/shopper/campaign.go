@@ -159,7 +159,7 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fs.DurationVar(&f.delay, "delay", 250*time.Millisecond, "pause after each request of an audit")
 		fs.IntVar(&f.maxPages, "max-pages", 40, "most pages fetched per site audited")
 		fs.StringVar(&f.render, "render", "auto", "which pages the audits render in headless Chromium: `auto`, always or never\n(as for 'shopper audit'); without Chromium, auto audits the static HTML")
-		fs.DurationVar(&f.catchUp, "catch-up", 30*time.Second, "how long a resumed run whose deadlines have all passed reads the inbox\nfor replies that came while it was not running")
+		fs.DurationVar(&f.catchUp, "catch-up", 30*time.Second, "the longest a run reads the inbox to its end before closing inquiries\npast their deadline (it stops as soon as the inbox is read)")
 		fs.IntVar(&f.workers, "workers", 2, "audits this process works at once, as jobs in the store; with --send it also\nsends and checks deadlines; 0 leaves the jobs to 'shopper worker --db ...' processes")
 		f.out.register(fs)
 	case "status":
@@ -239,7 +239,7 @@ func campaignRun(ctx context.Context, st *store.DB, file *campaign.File, f *camp
 	}
 	r := &campaign.Runner{File: file, DB: st, Send: f.send, Out: stdout, SMTPAddr: file.Mailbox.SMTP.Addr(),
 		Analyzer: campaign.RepliesAnalyzer{}, CatchUp: f.catchUp}
-	forms := &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}}
+	forms := &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}, AllowPrivate: f.allowPrivate}
 	defer forms.Close()
 	r.Forms = forms
 	rend := &campaignRenderer{mode: f.render, stderr: stderr}

@@ -94,7 +94,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return code
 	}
 	defer closeRenderer()
-	forms := &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}}
+	forms := &campaign.BrowserForms{Options: browser.Options{UserAgentSuffix: crawler.DefaultUserAgent}, AllowPrivate: f.allowPrivate}
 	defer forms.Close()
 	opts.Queues = campaign.JobQueues()
 	jr := campaignJobRunner(forms, stderr, stderr, 30*time.Second)
