@@ -16,77 +16,117 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/shopper-audit/shopper/crawler"
 	"github.com/shopper-audit/shopper/sitegen"
 )
 
 // BenchmarkRender renders generated sites (package sitegen, served on
 // loopback) with 1, 2 and 4 tabs, beside a bare chromedp load of the same
 // pages in the same run: navigate, wait for the load event, read
-// outerHTML, in reused tabs of a second browser started with the same
-// flags. "render" is Render as the audit calls it: third-party requests
-// blocked, settle, HTML, globals, and the first screen's text at desktop
-// and mobile size. The two alternate in rounds of 12 pages, so that a
-// machine that gets busier or quieter in between weighs on both alike.
-// An op is one page of each. Reported: pages/s of each, render's time over
-// bare's, each browser's peak PSS (all its processes, sampled every 50ms),
-// and the milliseconds a render spends in each phase, per page. Run it with
+// outerHTML, in reused tabs of another browser started with the same
+// flags. "render" is Render as the audit called it before its pages were
+// held to the address guard: third-party requests blocked, settle, HTML,
+// globals, and the first screen's text at desktop and mobile size.
+// "dial" is Render as `shopper audit --render` calls it now: the same,
+// with Options.Dial = crawler.Dialer (AllowPrivate, as the pages are on
+// loopback), so that every request goes through the browser's proxy, and
+// the audit's User-Agent suffix. The three alternate in rounds of 12
+// pages, so that a machine that gets busier or quieter in between weighs
+// on all alike. An op is one page of each. Reported: pages/s of each,
+// each render's time over bare's, each browser's peak PSS (all its
+// processes, sampled every 50ms), and the milliseconds each render spends
+// in each phase, per page. Run it with
 //
-//	go test ./crawler/browser -run '^$' -bench Render -benchtime 120x
+//	go test ./crawler/browser -run '^$' -bench Render -benchtime 120x -count 2
 func BenchmarkRender(b *testing.B) {
 	needBrowser(b)
 	pages := benchPages(b, 6, 20)
 	for _, tabs := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("tabs=%d", tabs), func(b *testing.B) {
 			bare := newBare(b, tabs)
-			br, err := New(context.Background(), Options{Tabs: tabs})
-			if err != nil {
-				b.Fatal(err)
+			modes := []*benchMode{{name: "bare", load: bare.load, pid: bare.pid}}
+			for _, m := range []struct {
+				name string
+				opts Options
+			}{
+				{"render", Options{Tabs: tabs}},
+				{"dial", Options{Tabs: tabs, UserAgentSuffix: crawler.DefaultUserAgent,
+					Dial: crawler.Dialer(crawler.Options{AllowPrivate: true})}},
+			} {
+				br, err := New(context.Background(), m.opts)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer br.Close()
+				mode := &benchMode{name: m.name, pid: br.Process(), phases: tracePhases(br)}
+				mode.load = func(_ int, u string) error {
+					_, err := br.Render(context.Background(), u, RenderOptions{Viewports: Viewports})
+					return err
+				}
+				modes = append(modes, mode)
 			}
-			defer br.Close()
-			render := func(_ int, u string) error {
-				_, err := br.Render(context.Background(), u, RenderOptions{Viewports: Viewports})
-				return err
+			// Open every tab and warm every browser up.
+			for _, m := range modes {
+				warm(b, tabs, pages, m.load)
 			}
-			// Open every tab and warm both browsers up.
-			warm(b, tabs, pages, bare.load)
-			warm(b, tabs, pages, render)
-			phases := tracePhases()
-			defer func() { tracePhase = nil }()
-			bareMem, renderMem := sampleMemory(bare.pid), sampleMemory(br.Process())
+			for _, m := range modes {
+				if m.phases != nil {
+					m.phases(true)
+				}
+				m.mem = sampleMemory(m.pid)
+			}
 			b.ResetTimer()
-			var bareTime, renderTime time.Duration
 			const round = 12
 			for done := 0; done < b.N; done += round {
 				n := min(round, b.N-done)
-				bareTime += loadAll(b, tabs, pages, done, n, bare.load)
-				renderTime += loadAll(b, tabs, pages, done, n, render)
+				for _, m := range modes {
+					m.time += loadAll(b, tabs, pages, done, n, m.load)
+				}
 			}
 			b.StopTimer()
-			b.ReportMetric(float64(b.N)/bareTime.Seconds(), "bare-pages/s")
-			b.ReportMetric(float64(b.N)/renderTime.Seconds(), "render-pages/s")
-			b.ReportMetric(renderTime.Seconds()/bareTime.Seconds(), "render/bare")
-			b.ReportMetric(float64(bareMem())/(1<<20), "bare-peak-MB")
-			b.ReportMetric(float64(renderMem())/(1<<20), "render-peak-MB")
-			for name, d := range phases() {
-				b.ReportMetric(float64(d.Milliseconds())/float64(b.N), strings.ReplaceAll(name, " ", "-")+"-ms")
+			for _, m := range modes {
+				b.ReportMetric(float64(b.N)/m.time.Seconds(), m.name+"-pages/s")
+				if m.name != "bare" {
+					b.ReportMetric(m.time.Seconds()/modes[0].time.Seconds(), m.name+"/bare")
+				}
+				b.ReportMetric(float64(m.mem())/(1<<20), m.name+"-peak-MB")
+				if m.phases != nil {
+					for name, d := range m.phases(false) {
+						b.ReportMetric(float64(d.Milliseconds())/float64(b.N), m.name+"-"+strings.ReplaceAll(name, " ", "-")+"-ms")
+					}
+				}
 			}
 		})
 	}
 }
 
-// tracePhases adds up the time render phases take from now on; the
-// returned func reads the sums.
-func tracePhases() func() map[string]time.Duration {
+// benchMode is one way of loading pages in BenchmarkRender.
+type benchMode struct {
+	name   string
+	load   func(worker int, u string) error
+	pid    int
+	phases func(reset bool) map[string]time.Duration // nil for bare
+	mem    func() int64
+	time   time.Duration
+}
+
+// tracePhases adds up the time br's render phases take; the returned func
+// reads the sums, or clears them.
+func tracePhases(br *Browser) func(reset bool) map[string]time.Duration {
 	var mu sync.Mutex
 	sum := map[string]time.Duration{}
-	tracePhase = func(name string, d time.Duration) {
+	br.trace = func(name string, d time.Duration) {
 		mu.Lock()
 		sum[name] += d
 		mu.Unlock()
 	}
-	return func() map[string]time.Duration {
+	return func(reset bool) map[string]time.Duration {
 		mu.Lock()
 		defer mu.Unlock()
+		if reset {
+			clear(sum)
+			return nil
+		}
 		return maps.Clone(sum)
 	}
 }

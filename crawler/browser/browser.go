@@ -187,6 +187,9 @@ type Browser struct {
 	baseline  map[string]bool
 	userAgent string
 	slots     chan struct{} // one per tab: bounds renders in flight
+	// trace, when set (by BenchmarkRender, before any render), is told
+	// how long each phase of a render took.
+	trace func(phase string, d time.Duration)
 
 	stopping sync.WaitGroup // browsers that died or hung, being stopped
 

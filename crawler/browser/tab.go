@@ -264,14 +264,12 @@ type pageState struct {
 	Quiet  float64 `json:"quiet"`
 }
 
-// tracePhase, when set (by BenchmarkRender, before any render), is told how
-// long each phase of a render took.
-var tracePhase func(phase string, d time.Duration)
-
-func phase(name string, start *time.Time) {
-	if tracePhase != nil {
+// phase tells the browser's trace (set by BenchmarkRender before any
+// render) how long a phase of a render took, and starts the next.
+func (t *tab) phase(name string, start *time.Time) {
+	if t.b.trace != nil {
 		now := time.Now()
-		tracePhase(name, now.Sub(*start))
+		t.b.trace(name, now.Sub(*start))
 		*start = now
 	}
 }
@@ -316,17 +314,17 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 		if err := t.setViewport(rctx, Desktop); err != nil {
 			return nil, err
 		}
-		phase("viewport", &start)
+		t.phase("viewport", &start)
 	}
 	if err := chromedp.Do(rctx, chromedp.Navigate(pageURL)); err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	phase("load", &start)
+	t.phase("load", &start)
 	settled, err := t.settle(rctx)
 	if err != nil {
 		return nil, err
 	}
-	phase("settle", &start)
+	t.phase("settle", &start)
 	// The page loaded at Desktop size: its first screen there is measured
 	// with the snapshot, and the screenshot taken next; then the other
 	// viewports.
@@ -343,7 +341,7 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 	if err != nil {
 		return nil, err
 	}
-	phase("snapshot", &start)
+	t.phase("snapshot", &start)
 	t.mu.Lock()
 	res = &Result{URL: snap.URL, HTML: snap.HTML, Globals: t.b.globals(snap.Globals), Requests: slices.Clone(t.requests), Settled: settled}
 	t.mu.Unlock()
@@ -354,7 +352,7 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 		if res.Screenshot, err = t.screenshot(rctx); err != nil {
 			return nil, err
 		}
-		phase("screenshot", &start)
+		t.phase("screenshot", &start)
 	}
 	for i, vp := range others {
 		if err := t.setViewport(rctx, vp); err != nil {
@@ -372,13 +370,13 @@ func (t *tab) render(ctx context.Context, pageURL string, opts RenderOptions) (r
 			res.Fold = map[string]string{}
 		}
 		res.Fold[vp.Name] = text
-		phase("fold "+vp.Name, &start)
+		t.phase("fold "+vp.Name, &start)
 	}
 	if t.vp != Desktop {
 		if err := t.setViewport(rctx, Desktop); err != nil {
 			return nil, err
 		}
-		phase("leave", &start)
+		t.phase("leave", &start)
 	}
 	return res, nil
 }
