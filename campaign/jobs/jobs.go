@@ -21,6 +21,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -400,7 +401,9 @@ func (q *Queue) WaitJob(ctx context.Context, id int64, poll time.Duration) error
 		case rivertype.JobStateDiscarded, rivertype.JobStateCancelled:
 			why := string(j.State)
 			if n := len(j.Errors); n > 0 {
-				why = j.Errors[n-1].Error
+				// River records a cancelled job's error with its type
+				// name in front; the sentence is what people read.
+				why = strings.TrimPrefix(j.Errors[n-1].Error, "JobCancelError: ")
 			}
 			return fmt.Errorf("%s job %d: %w: %s", j.Kind, id, ErrJobFailed, why)
 		}

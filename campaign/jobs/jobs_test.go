@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -425,5 +426,40 @@ func TestUniqueJobEnqueuedManyTimesFromSeveralClientsRunsOnce(t *testing.T) {
 				t.Fatalf("plain enqueue = %+v, %v; want a new job", e, err)
 			}
 		})
+	}
+}
+
+// A transient audit of a site that cannot be reached is cancelled, and
+// WaitJob says why in the crawler's own sentence, without River's type
+// name in front.
+func TestWaitJobSaysWhyAnAuditWasCancelled(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "shopper.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	q, err := Open(ctx, db, Options{Workers: 1, Audit: testAudit(), PollInterval: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_ = q.Stop(stopCtx)
+	}()
+	e, err := q.EnqueueAudit(ctx, AuditArgs{Batch: "gone", Key: "gone", URL: "http://127.0.0.1:1/", Transient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	err = q.WaitJob(wctx, e.ID, 50*time.Millisecond)
+	if !errors.Is(err, ErrJobFailed) || strings.Contains(err.Error(), "JobCancelError") || !strings.Contains(err.Error(), "127.0.0.1:1") {
+		t.Fatalf("WaitJob = %v, want ErrJobFailed with the crawler's sentence only", err)
 	}
 }
