@@ -74,7 +74,9 @@ type Options struct {
 	// resolves to, redirects, script navigations and subresources of the
 	// page's own site included. A request Dial refuses fails (the proxy
 	// answers 502 Bad Gateway, or refuses the tunnel); a page whose own
-	// address it refuses fails to render with Dial's error. Default nil:
+	// address it refuses (or its redirect's, or a script navigation's)
+	// fails to render, or to load in Drive, with an error wrapping Dial's.
+	// Default nil:
 	// the browser resolves names and connects itself.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
@@ -398,22 +400,26 @@ func (b *Browser) Render(ctx context.Context, url string, opts RenderOptions) (*
 		began := time.Now()
 		res, err := t.render(ctx, url, opts)
 		if err == nil {
+			// The proxy answered for an address Dial refused: the
+			// browser shows an empty page, which is no render.
+			hp, why := t.refusal(began, res.URL)
 			b.put(t)
-			if b.proxy != nil {
-				// The proxy answered for an address Dial refused: the
-				// browser shows an empty page, which is no render.
-				hp := hostPort(res.URL)
-				if why := b.proxy.refusedSince(hp, began); why != nil {
-					return nil, fmt.Errorf("render %s: %s: %w", url, hp, why)
-				}
+			if why != nil {
+				return nil, fmt.Errorf("render %s: %s: %w", url, hp, why)
 			}
 			return res, nil
 		}
 		var pe *pageError
 		switch {
 		case errors.As(err, &pe) && ctx.Err() == nil:
-			// The page failed (it could not be loaded, say); the tab is fine.
+			// The page failed (it could not be loaded, say); the tab is
+			// fine. A tunnel the proxy refused (https) fails the load: say
+			// why.
+			hp, why := t.refusal(began, append([]string{url}, t.documents()...)...)
 			b.put(t)
+			if why != nil {
+				return nil, fmt.Errorf("render %s: %s: %w", url, hp, why)
+			}
 			return nil, fmt.Errorf("render %s: %w", url, err)
 		case t.proc.dead() && attempt == 0 && ctx.Err() == nil:
 			b.discard(t)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -54,7 +55,10 @@ func (p *Page) Dialogs() []string {
 // with the page. RenderTimeout bounds the load and settling; ctx bounds
 // the whole, fn included. The tab returns to the pool afterwards, unless
 // it failed or ctx ended, when it is replaced. An error of fn is returned
-// as it is; a page that could not be loaded gives an error saying so.
+// as it is; a page that could not be loaded gives an error saying so. With
+// Options.Dial, a page whose address Dial refused (the page's own, a
+// redirect's or a script navigation's) gives an error wrapping Dial's,
+// and fn is not called.
 func (b *Browser) Drive(ctx context.Context, pageURL string, fn func(*Page) error) error {
 	select {
 	case b.slots <- struct{}{}:
@@ -91,6 +95,7 @@ func (b *Browser) Drive(ctx context.Context, pageURL string, fn func(*Page) erro
 			b.discard(t)
 		}
 	}()
+	began := time.Now()
 	lctx, lcancel := context.WithTimeout(dctx, b.opts.RenderTimeout)
 	if t.vp != Desktop {
 		if err := t.setViewport(lctx, Desktop); err != nil {
@@ -102,6 +107,12 @@ func (b *Browser) Drive(ctx context.Context, pageURL string, fn func(*Page) erro
 	if err == nil {
 		_, err = t.settle(lctx)
 	}
+	var where string
+	if err == nil && b.proxy != nil {
+		// Where the page settled, to tell a page from the proxy's empty
+		// answer for an address Dial refused.
+		where, err = chromedp.Run(lctx, chromedp.Evaluate[string]("location.href"))
+	}
 	lcancel()
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -110,7 +121,17 @@ func (b *Browser) Drive(ctx context.Context, pageURL string, fn func(*Page) erro
 		return fmt.Errorf("drive %s: %w (%s)", pageURL, ErrTimeout, b.opts.RenderTimeout)
 	case err != nil:
 		ok = !t.proc.dead() // the page failed; the tab is fine
+		// A tunnel the proxy refused (https) fails the load: say why.
+		if hp, why := t.refusal(began, append([]string{pageURL}, t.documents()...)...); why != nil {
+			return fmt.Errorf("drive %s: %s: %w", pageURL, hp, why)
+		}
 		return fmt.Errorf("drive %s: load: %w", pageURL, err)
+	}
+	if hp, why := t.refusal(began, where); why != nil {
+		// The proxy answered for an address Dial refused: the browser
+		// shows its empty page, which is no page to drive.
+		ok = true
+		return fmt.Errorf("drive %s: %s: %w", pageURL, hp, why)
 	}
 	err = fn(p)
 	ok = ctx.Err() == nil

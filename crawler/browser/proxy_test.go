@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestProxyTunnelsAndRefuses drives the proxy as the browser does: HTTPS
@@ -67,5 +70,69 @@ func TestProxyTunnelsAndRefuses(t *testing.T) {
 		if body, err := get(u); err != nil || body != want {
 			t.Errorf("GET %s through the proxy = %q, %v; want %q", u, body, err, want)
 		}
+	}
+}
+
+// TestRefusedPagesAreErrors loads, in Render and in Drive, pages whose
+// address Dial refuses: directly, through a redirect, and over https,
+// whose tunnel the proxy refuses. Each is an error wrapping Dial's, and
+// Drive does not hand the proxy's empty page to its caller; a page Dial
+// allows is driven as usual.
+func TestRefusedPagesAreErrors(t *testing.T) {
+	needBrowser(t)
+	private := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<!doctype html><title>Intranet</title><form><input name=q></form>")
+	}))
+	defer private.Close()
+	privateTLS := httptest.NewTLSServer(private.Config.Handler)
+	defer privateTLS.Close()
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/go" {
+			http.Redirect(w, r, private.URL+"/", http.StatusFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<!doctype html><title>Shop</title><p>Shop</p>")
+	}))
+	defer site.Close()
+
+	errNo := errors.New("refused by the test")
+	refused := map[string]bool{
+		strings.TrimPrefix(private.URL, "http://"):     true,
+		strings.TrimPrefix(privateTLS.URL, "https://"): true,
+	}
+	var d net.Dialer
+	b, err := New(context.Background(), Options{Tabs: 1, RenderTimeout: 5 * time.Second, LoopbackOnly: true,
+		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if refused[addr] {
+				return nil, fmt.Errorf("connect to %s: %w", addr, errNo)
+			}
+			return d.DialContext(ctx, network, addr)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ctx := context.Background()
+
+	for _, u := range []string{private.URL + "/", site.URL + "/go", privateTLS.URL + "/"} {
+		called := false
+		err := b.Drive(ctx, u, func(*Page) error { called = true; return nil })
+		if !errors.Is(err, errNo) || called {
+			t.Errorf("Drive(%s) = %v, called fn %v; want Dial's error and fn not called", u, err, called)
+		}
+		if _, err := b.Render(ctx, u, RenderOptions{}); !errors.Is(err, errNo) {
+			t.Errorf("Render(%s) = %v, want Dial's error", u, err)
+		}
+	}
+	var title string
+	err = b.Drive(ctx, site.URL+"/", func(p *Page) error {
+		var err error
+		title, err = chromedp.Run(p.Context(), chromedp.Evaluate[string]("document.title"))
+		return err
+	})
+	if err != nil || title != "Shop" {
+		t.Errorf("Drive(a page Dial allows) = %v, title %q; want the page", err, title)
 	}
 }

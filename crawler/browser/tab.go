@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/inspector"
@@ -39,6 +40,8 @@ type tab struct {
 	page     string // its URL
 	requests []string
 	seen     map[string]bool
+	frame    cdp.FrameID // the tab's main frame
+	docs     []string    // the main frame's document requests, redirects included
 	inflight map[network.RequestID]bool
 	lastNet  time.Time
 	abort    context.CancelCauseFunc // ends the render in progress
@@ -91,6 +94,10 @@ func (t *tab) setup() error {
 	if err := chromedp.Do(t.ctx); err != nil {
 		return err
 	}
+	if c := chromedp.FromContext(t.ctx); c != nil && c.Target != nil {
+		// A tab's main frame has the tab's target id.
+		t.frame = cdp.FrameID(c.Target.TargetID)
+	}
 	if err := chromedp.Listen(t.ctx, t.onEvent); err != nil {
 		return err
 	}
@@ -135,6 +142,9 @@ func (t *tab) onEvent(ev any) {
 			return
 		}
 		t.mu.Lock()
+		if ev.Type == network.ResourceTypeDocument && ev.FrameID == t.frame && len(t.docs) < maxRequests {
+			t.docs = append(t.docs, u)
+		}
 		if waitFor[ev.Type] {
 			t.inflight[ev.RequestID] = true
 			t.lastNet = time.Now()
@@ -240,10 +250,34 @@ func (t *tab) begin(pageURL string, abort context.CancelCauseFunc) {
 	if u, err := url.Parse(pageURL); err == nil {
 		t.site = siteOf(strings.ToLower(u.Hostname()))
 	}
-	t.requests, t.seen = nil, map[string]bool{}
+	t.requests, t.seen, t.docs = nil, map[string]bool{}, nil
 	t.inflight = map[network.RequestID]bool{}
 	t.lastNet = time.Now()
 	t.abort = abort
+}
+
+// refusal returns why the browser's proxy refused, since began, the
+// address of one of urls, and that address; nil without a proxy or a
+// refusal.
+func (t *tab) refusal(began time.Time, urls ...string) (string, error) {
+	if t.b.proxy == nil {
+		return "", nil
+	}
+	for _, u := range urls {
+		hp := hostPort(u)
+		if why := t.b.proxy.refusedSince(hp, began); why != nil {
+			return hp, why
+		}
+	}
+	return "", nil
+}
+
+// documents returns the URLs of the documents the tab's main frame
+// requested since begin: the page's, its redirects' and its navigations'.
+func (t *tab) documents() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return slices.Clone(t.docs)
 }
 
 func (t *tab) end() {
