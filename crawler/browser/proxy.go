@@ -56,9 +56,10 @@ func startProxy(dial func(ctx context.Context, network, addr string) (net.Conn, 
 		TLSHandshakeTimeout: 10 * time.Second,
 	}
 	p.fwd = &httputil.ReverseProxy{
-		Rewrite:   func(*httputil.ProxyRequest) {}, // the request names its own address
-		Transport: p.tr,
-		ErrorLog:  log.New(io.Discard, "", 0),
+		Rewrite:    func(*httputil.ProxyRequest) {}, // the request names its own address
+		Transport:  p.tr,
+		BufferPool: copyBuffers{},
+		ErrorLog:   log.New(io.Discard, "", 0),
 		ErrorHandler: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			// A body, so that a refused navigation loads an (empty)
 			// document at the address refused, which Render then tells
@@ -72,6 +73,15 @@ func startProxy(dial func(ctx context.Context, network, addr string) (net.Conn, 
 	go func() { _ = p.srv.Serve(ln) }()
 	return p, nil
 }
+
+// copyBuffers lends the forwarder its copy buffers, which it would
+// otherwise allocate for each response (32 KB).
+type copyBuffers struct{}
+
+var copyBufferPool = sync.Pool{New: func() any { return new([32 << 10]byte) }}
+
+func (copyBuffers) Get() []byte  { return copyBufferPool.Get().(*[32 << 10]byte)[:] }
+func (copyBuffers) Put(b []byte) { copyBufferPool.Put((*[32 << 10]byte)(b)) }
 
 // addr is the proxy's address, host:port.
 func (p *proxy) addr() string { return p.ln.Addr().String() }
