@@ -2,16 +2,11 @@ package demo
 
 import (
 	"bytes"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"fmt"
 	"io"
 	"log"
-	"math/big"
 	"net"
 	"sync"
 	"time"
@@ -19,6 +14,8 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+
+	"github.com/shopper-audit/shopper/internal/loopcert"
 )
 
 // mailServer is the persona's mailbox: go-imap's in-memory IMAP server on
@@ -37,7 +34,7 @@ type mailServer struct {
 
 // startIMAP starts the mailbox with an INBOX and a Sent folder.
 func startIMAP(username, password string) (*mailServer, error) {
-	cert, roots, err := selfSigned(time.Now())
+	lc, err := loopcert.New("shopper demo mailbox", time.Now())
 	if err != nil {
 		return nil, fmt.Errorf("imap certificate: %w", err)
 	}
@@ -60,8 +57,8 @@ func startIMAP(username, password string) (*mailServer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("imap listen: %w", err)
 	}
-	s := &mailServer{addr: ln.Addr().String(), user: user, roots: roots, srv: srv, username: username, password: password,
-		ln: tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})}
+	s := &mailServer{addr: ln.Addr().String(), user: user, roots: lc.Pool, srv: srv, username: username, password: password,
+		ln: tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{lc.TLS}, MinVersion: tls.VersionTLS12})}
 	s.wg.Go(func() { _ = srv.Serve(s.ln) })
 	return s, nil
 }
@@ -106,39 +103,4 @@ func (s *mailServer) close() {
 	_ = s.srv.Close()
 	_ = s.ln.Close()
 	s.wg.Wait()
-}
-
-// selfSigned makes a certificate for 127.0.0.1, valid for a day around
-// now, and a pool that trusts it.
-func selfSigned(now time.Time) (tls.Certificate, *x509.CertPool, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: "shopper demo mailbox"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(24 * time.Hour),
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1)},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool, nil
 }

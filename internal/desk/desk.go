@@ -23,18 +23,12 @@
 package desk
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io"
 	"log"
-	"math/big"
 	"net"
 	"slices"
 	"strings"
@@ -46,6 +40,8 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"github.com/shopper-audit/shopper/probes/inquiry"
+
+	"github.com/shopper-audit/shopper/internal/loopcert"
 )
 
 // Options configure a Desk. The zero value is usable.
@@ -136,13 +132,12 @@ func Start(opts Options) (*Desk, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	cert, pool, err := selfSigned(time.Now()) // checked by the real clock
+	lc, err := loopcert.New("desk.localhost", time.Now()) // checked by the real clock
 	if err != nil {
-		return nil, fmt.Errorf("desk: certificate: %w", err)
+		return nil, fmt.Errorf("desk: %w", err)
 	}
-	d := &Desk{opts: opts, pool: pool, scripts: map[string]*Script{}, clock: opts.Now(),
-		certPEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]})}
-	d.tlsConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	d := &Desk{opts: opts, pool: lc.Pool, scripts: map[string]*Script{}, clock: opts.Now(), certPEM: lc.CertPEM}
+	d.tlsConfig = &tls.Config{Certificates: []tls.Certificate{lc.TLS}, MinVersion: tls.VersionTLS12}
 	for i, kind := range []string{"submission", "smtps", "relay"} {
 		srv := smtp.NewServer(&backend{d: d, relay: kind == "relay"})
 		srv.Domain = "desk.localhost"
@@ -444,39 +439,3 @@ func (s *session) Data(r io.Reader) error {
 
 func (s *session) Reset()        { s.from, s.to = "", nil }
 func (s *session) Logout() error { return nil }
-
-// selfSigned makes a certificate for 127.0.0.1, ::1 and localhost, valid
-// for a day around now, and a pool that trusts it.
-func selfSigned(now time.Time) (tls.Certificate, *x509.CertPool, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: "desk.localhost"},
-		NotBefore:             now.Add(-time.Hour),
-		NotAfter:              now.Add(24 * time.Hour),
-		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
-		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-		BasicConstraintsValid: true,
-		IsCA:                  true,
-		DNSNames:              []string{"localhost"},
-		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		return tls.Certificate{}, nil, err
-	}
-	pool := x509.NewCertPool()
-	pool.AddCert(leaf)
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, pool, nil
-}
