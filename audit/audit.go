@@ -147,6 +147,38 @@ type Result struct {
 	// Inquiries holds the measured outcomes of the test inquiries sent to
 	// the company, when a campaign sent any; an audit alone sends none.
 	Inquiries []scoring.Inquiry `json:"inquiries,omitempty"`
+	// History lists the site's earlier audits kept in a store, oldest
+	// first, for the reports' trend; the command fills it when a store is
+	// in use. An audit alone has none.
+	History []Point `json:"history,omitempty"`
+	// Changes lists what changed since the baseline audit, as
+	// `shopper audit --baseline` finds them (history.Diff); nil when no
+	// baseline was compared.
+	Changes []Change `json:"changes,omitempty"`
+}
+
+// Point is one earlier audit of a site in Result.History.
+type Point struct {
+	// At is when the audit was made.
+	At time.Time `json:"at"`
+	// Total and Grade are its score.
+	Total int    `json:"total"`
+	Grade string `json:"grade"`
+}
+
+// Change is one difference from the baseline in Result.Changes, in the
+// shape of history.Change, which makes them.
+type Change struct {
+	// Kind is "removed", "added" or "changed".
+	Kind string `json:"kind"`
+	// Item names what changed, e.g. "phone.toll_free", "score".
+	Item   string `json:"item"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+	// Regression is true when the change leaves customers worse off.
+	Regression bool `json:"regression"`
+	// Sentence says it in plain words.
+	Sentence string `json:"sentence"`
 }
 
 // PageSummary is one crawled page in a result.

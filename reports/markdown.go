@@ -13,12 +13,22 @@ import (
 // job summary, GitLab's): a table of the sites with their totals and
 // grades, then each site's unmet items with what to do about them, the
 // items that lost most points first. Text from the sites is cleaned and
-// escaped, so it cannot inject markup.
+// escaped, so it cannot inject markup. Results with History get a column
+// of the change since their last earlier audit and a line of their trend;
+// results with Changes list them.
 func Markdown(w io.Writer, results []*audit.Result) error {
 	var b strings.Builder
 	ranked := Rank(results)
 	fmt.Fprintf(&b, "## Customer-service audit: %d site%s\n\n", len(ranked), plural(len(ranked)))
-	b.WriteString("| Rank | Company | Site | Total | Grade | Unmet | Not measured |\n|---:|---|---|---:|:---:|---:|---:|\n")
+	trend := false
+	for _, r := range ranked {
+		trend = trend || len(r.History) > 0
+	}
+	if trend {
+		b.WriteString("| Rank | Company | Site | Total | Change | Grade | Unmet | Not measured |\n|---:|---|---|---:|---|:---:|---:|---:|\n")
+	} else {
+		b.WriteString("| Rank | Company | Site | Total | Grade | Unmet | Not measured |\n|---:|---|---|---:|:---:|---:|---:|\n")
+	}
 	for i, r := range ranked {
 		unmet, nm := 0, 0
 		for _, s := range r.Score.Sections {
@@ -31,10 +41,32 @@ func Markdown(w io.Writer, results []*audit.Result) error {
 				}
 			}
 		}
-		fmt.Fprintf(&b, "| %d | %s | %s | %d | %s | %d | %d |\n", i+1, md(company(r)), md(clean(r.URL, 120)), r.Score.Total, md(clean(r.Score.Grade, 2)), unmet, nm)
+		change := ""
+		if trend {
+			change = " no earlier audit |"
+			if p := previous(r); p != nil {
+				change = fmt.Sprintf(" %s since %s |", delta(r.Score.Total-p.Total), day(p.At))
+			}
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %d |%s %s | %d | %d |\n", i+1, md(company(r)), md(clean(r.URL, 120)), r.Score.Total, change, md(clean(r.Score.Grade, 2)), unmet, nm)
 	}
 	for _, r := range ranked {
 		fmt.Fprintf(&b, "\n### %s — %d/100, grade %s\n\n", md(company(r)), r.Score.Total, md(clean(r.Score.Grade, 2)))
+		if p := previous(r); p != nil {
+			fmt.Fprintf(&b, "Trend: %s (%s since %s)\n\n", trendLine(r, "**"), delta(r.Score.Total-p.Total), day(p.At))
+		}
+		if len(r.Changes) > 0 {
+			fmt.Fprintf(&b, "Changes since the baseline (%d, %d lost):\n\n", len(r.Changes), regressions(r.Changes))
+			for i, c := range r.Changes {
+				if i == maxItemRows {
+					fmt.Fprintf(&b, "- … and %d more\n", len(r.Changes)-i)
+					break
+				}
+				// "+" first in a list item would start a list inside it.
+				fmt.Fprintf(&b, "- %s %s\n", strings.Replace(changeMark(c), "+", `\+`, 1), md(clean(c.Sentence, maxWhyRunes)))
+			}
+			b.WriteString("\n")
+		}
 		var items []scoring.Item
 		for _, s := range r.Score.Sections {
 			for _, it := range s.Items {
@@ -46,6 +78,9 @@ func Markdown(w io.Writer, results []*audit.Result) error {
 		sortByLoss(items)
 		if len(items) == 0 {
 			b.WriteString("Every measured item is met.\n")
+		} else if len(r.Changes) > 0 {
+			// Keeps the two lists apart.
+			b.WriteString("Unmet items:\n\n")
 		}
 		for i, it := range items {
 			if i == maxItemRows {

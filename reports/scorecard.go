@@ -57,6 +57,8 @@ func ScorecardPDF(w io.Writer, r *audit.Result, opt PDFOptions) error {
 func (d *doc) scorecard(r *audit.Result) {
 	d.title_(r)
 	d.sectionBars(r)
+	d.trend(r)
+	d.changes(r)
 	d.evidence(r)
 	d.screenshots(r)
 	d.timelines(r)
@@ -111,7 +113,24 @@ func (d *doc) title_(r *audit.Result) {
 	d.color(colMuted)
 	d.SetXY(bx, y+27.5)
 	d.CellFormat(bw, 4, "grade · total", "", 0, "CM", false, 0, "")
-	d.SetY(math.Max(bottom, y+34) + 4)
+	boxBottom := y + 34
+	if p := previous(r); p != nil {
+		// Beside the grade: how the total moved since the last audit.
+		n := r.Score.Total - p.Total
+		arrow := ""
+		switch {
+		case n > 0:
+			arrow = "▲ "
+		case n < 0:
+			arrow = "▼ "
+		}
+		d.SetFont(fontFamily, "B", 7.5)
+		d.color(colInk)
+		d.SetXY(bx-4, y+35)
+		d.CellFormat(bw+8, 4, fmt.Sprintf("%s%s since %s", arrow, delta(n), day(p.At)), "", 0, "CM", false, 0, "")
+		boxBottom += 5
+	}
+	d.SetY(math.Max(bottom, boxBottom) + 4)
 	d.color(colInk)
 }
 
@@ -124,7 +143,7 @@ func (d *doc) sectionBars(r *audit.Result) {
 		d.SetFont(fontFamily, "B", 9)
 		d.color(colInk)
 		d.SetXY(marginL, y)
-		d.CellFormat(42, 6, clean(s.Title, 40), "", 0, "LM", false, 0, "")
+		d.CellFormat(42, 6, prose(s.Title, 40), "", 0, "LM", false, 0, "")
 		unmeasured := 0
 		for _, it := range s.Items {
 			if it.Status == scoring.NotMeasured {
@@ -157,24 +176,49 @@ func (d *doc) sectionBars(r *audit.Result) {
 }
 
 // evidence writes the table of rubric items: what was checked, the
-// verdict and the evidence it rests on.
+// verdict and the evidence it rests on. A section none of whose items was
+// measured takes one row, with why.
 func (d *doc) evidence(r *audit.Result) {
 	d.heading("Evidence", 20)
 	head := []column{{w: 52, text: "Item", bold: true}, {w: 24, text: "Status", bold: true}, {w: bodyW - 76, text: "What was found", bold: true}}
 	d.row(head, nil, true)
-	n := 0
+	rows, left := 0, countItems(r)
 	for _, s := range r.Score.Sections {
-		for _, it := range s.Items {
-			if n == maxItemRows {
-				d.para(fmt.Sprintf("… and %d more items (see the JSON result).", countItems(r)-n), 8, colMuted)
-				return
+		if rows == maxItemRows {
+			break
+		}
+		if len(s.Items) > 1 && allUnmeasured(s.Items) {
+			reasons := unmeasured(s.Items)
+			found := reasons[0].why
+			if len(reasons) > 1 {
+				found = ""
+				for i, g := range reasons {
+					if i > 0 {
+						found += "\n"
+					}
+					found += fmt.Sprintf("• %s (%d item%s)", g.why, len(g.titles), plural(len(g.titles)))
+				}
 			}
-			n++
+			d.row([]column{
+				{w: 52, text: fmt.Sprintf("%s (%d items)", prose(s.Title, 40), len(s.Items))},
+				{w: 24, text: statusLabel(scoring.NotMeasured)},
+				{w: bodyW - 76, text: found, size: 7.5},
+			}, head, false)
+			rows++
+			left -= len(s.Items)
+			continue
+		}
+		for _, it := range s.Items {
+			if rows == maxItemRows {
+				break
+			}
+			rows++
+			left--
 			status := statusLabel(it.Status)
 			if it.Status != scoring.NotMeasured {
 				status += "\n" + num(it.Points) + " / " + num(it.Max)
 			}
-			found := clean(it.Why, maxWhyRunes)
+			found := prose(it.Why, maxWhyRunes)
 			for i, e := range it.Evidence {
 				if i == maxEvidenceLines {
 					found += fmt.Sprintf("\n(+%d more)", len(it.Evidence)-i)
@@ -183,12 +227,52 @@ func (d *doc) evidence(r *audit.Result) {
 				found += "\n• " + clean(e, maxEvidenceRunes)
 			}
 			d.row([]column{
-				{w: 52, text: clean(s.Title, 40) + ": " + clean(it.Title, 120)},
+				{w: 52, text: prose(s.Title, 40) + ": " + prose(it.Title, 120)},
 				{w: 24, text: status, bold: it.Status == scoring.Fail},
 				{w: bodyW - 76, text: found, size: 7.5},
 			}, head, false)
 		}
 	}
+	if left > 0 {
+		d.para(fmt.Sprintf("… and %d more items (see the JSON result).", left), 8, colMuted)
+	}
+}
+
+// reasonGroup is the items not measured for one reason.
+type reasonGroup struct {
+	why    string
+	titles []string
+}
+
+// unmeasured groups the items not measured by their reason, in the order
+// the reasons first appear.
+func unmeasured(items []scoring.Item) []reasonGroup {
+	var out []reasonGroup
+	at := map[string]int{}
+	for _, it := range items {
+		if it.Status != scoring.NotMeasured {
+			continue
+		}
+		why := prose(it.Why, maxWhyRunes)
+		i, ok := at[why]
+		if !ok {
+			i = len(out)
+			at[why] = i
+			out = append(out, reasonGroup{why: why})
+		}
+		out[i].titles = append(out[i].titles, prose(it.Title, 120))
+	}
+	return out
+}
+
+// allUnmeasured says whether no item of a section was measured.
+func allUnmeasured(items []scoring.Item) bool {
+	for _, it := range items {
+		if it.Status != scoring.NotMeasured {
+			return false
+		}
+	}
+	return true
 }
 
 func countItems(r *audit.Result) int {
@@ -273,37 +357,44 @@ func (d *doc) recommendations(r *audit.Result) {
 		d.SetFont(fontFamily, "B", 9)
 		d.color(colInk)
 		d.SetX(marginL)
-		d.MultiCell(bodyW, 4.6, fmt.Sprintf("%d. %s (+%s points)", i+1, clean(it.Title, 120), num(it.Max-it.Points)), "", "L", false)
+		d.MultiCell(bodyW, 4.6, fmt.Sprintf("%d. %s (+%s points)", i+1, prose(it.Title, 120), num(it.Max-it.Points)), "", "L", false)
 		d.SetFont(fontFamily, "", 8.5)
 		d.SetX(marginL + 4)
-		d.MultiCell(bodyW-4, 4.2, clean(it.Recommendation, maxWhyRunes), "", "L", false)
+		d.MultiCell(bodyW-4, 4.2, prose(it.Recommendation, maxWhyRunes), "", "L", false)
 		d.Ln(1.2)
 	}
 }
 
 // bullet writes one bulleted line.
-func (d *doc) bullet(text string, size float64) {
+func (d *doc) bullet(text string, size float64) { d.marked("•", text, size) }
+
+// marked writes text after a mark (a bullet, ✗, +), wrapped beside it.
+func (d *doc) marked(mark, text string, size float64) {
 	d.room(6)
 	d.SetFont(fontFamily, "", size)
 	d.color(colInk)
 	y := d.GetY()
 	d.SetXY(marginL, y)
-	d.CellFormat(4, size*0.5, "•", "", 0, "LT", false, 0, "")
+	d.CellFormat(4, size*0.5, mark, "", 0, "LT", false, 0, "")
 	d.SetXY(marginL+4, y)
 	d.MultiCell(bodyW-4, size*0.5, text, "", "L", false)
 	d.Ln(0.6)
 }
 
-// notMeasured says what the audit could not measure, and why: these items
-// do not count in the total.
+// notMeasured says what the audit could not measure, and why, the items
+// grouped by reason: these items do not count in the total.
 func (d *doc) notMeasured(r *audit.Result) {
-	var lines []string
+	var items []scoring.Item
 	for _, s := range r.Score.Sections {
-		for _, it := range s.Items {
-			if it.Status == scoring.NotMeasured {
-				lines = append(lines, clean(it.Title, 120)+": "+clean(it.Why, maxWhyRunes))
-			}
+		items = append(items, s.Items...)
+	}
+	var lines []string
+	for _, g := range unmeasured(items) {
+		if len(g.titles) == 1 {
+			lines = append(lines, g.titles[0]+": "+g.why)
+			continue
 		}
+		lines = append(lines, upperFirst(g.why)+":\n"+strings.Join(g.titles, "; ")+".")
 	}
 	for _, e := range r.ProbeErrors {
 		lines = append(lines, "Probe error: "+clean(e, maxEvidenceRunes))
@@ -324,4 +415,12 @@ func (d *doc) notMeasured(r *audit.Result) {
 	}
 	d.Ln(2)
 	d.para("Items not measured do not count for or against the total: it is the points won over the points of the items measured. Rubric: "+clean(r.Score.Rubric, 80)+".", 7.5, colMuted)
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
 }

@@ -22,10 +22,20 @@ func JSONLine(w io.Writer, r *audit.Result) error {
 
 // Summary writes a readable summary of one audit: a line a check, with a
 // mark, what was found and where, then the score and its arithmetic.
+// With Result.History, the score says how it moved since the last earlier
+// audit ("was 78 on 20 Nov 2026, +4"), and with two or more earlier audits
+// a line shows the trend.
 func Summary(w io.Writer, r *audit.Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", r.URL)
-	fmt.Fprintf(&b, "  score %d/100, grade %s · %d pages · region %s\n", r.Score.Total, r.Score.Grade, r.PagesCrawled, r.Region)
+	was := ""
+	if s := sincePrevious(r); s != "" {
+		was = " (" + s + ")"
+	}
+	fmt.Fprintf(&b, "  score %d/100, grade %s%s · %d pages · region %s\n", r.Score.Total, r.Score.Grade, was, r.PagesCrawled, r.Region)
+	if len(r.History) > 1 {
+		fmt.Fprintf(&b, "  trend %s\n", trendLine(r, ""))
+	}
 	row := func(ok bool, label, text string) {
 		mark := "✗"
 		if ok {
