@@ -221,9 +221,15 @@ func (d *doc) trend(r *audit.Result) {
 }
 
 // changes lists what changed since the baseline audit, when the result
-// carries the changes `shopper audit --baseline` found: losses first.
+// carries the changes `shopper audit --baseline` found: losses first. An
+// empty list (not nil) says nothing changed.
 func (d *doc) changes(r *audit.Result) {
+	if r.Changes == nil {
+		return
+	}
 	if len(r.Changes) == 0 {
+		d.heading("Changes since the baseline", 6)
+		d.para("No change since the baseline.", 8.5, colInk)
 		return
 	}
 	d.heading(fmt.Sprintf("Changes since the baseline (%d, %d lost)", len(r.Changes), regressions(r.Changes)), 8)

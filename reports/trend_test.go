@@ -174,6 +174,10 @@ func TestScorecardPDFChanges(t *testing.T) {
 			t.Errorf("the scorecard's text lacks %q:\n%s", want, got)
 		}
 	}
+	r.Changes = []audit.Change{}
+	if got := flat(pdfText(t, scorecard(t, r, PDFOptions{Now: auditedAt}))); !strings.Contains(got, "Changes since the baseline No change since the baseline.") {
+		t.Errorf("an empty list of changes does not say nothing changed:\n%s", got)
+	}
 }
 
 func TestScorecardPDFUnmeasuredSectionTakesOneRow(t *testing.T) {

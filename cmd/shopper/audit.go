@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,7 +19,9 @@ import (
 	"github.com/shopper-audit/shopper/audit"
 	"github.com/shopper-audit/shopper/crawler"
 	"github.com/shopper-audit/shopper/crawler/browser"
+	"github.com/shopper-audit/shopper/history"
 	"github.com/shopper-audit/shopper/reports"
+	"github.com/shopper-audit/shopper/store"
 )
 
 const auditUsage = `Usage: shopper audit [flags] URL...
@@ -204,7 +207,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		r := results[i]
 		done = append(done, r)
 		var werr error
+		// The site's earlier audits are read before compare stores this
+		// one, which is stored without them.
+		earlier := hist.earlier(ctx, r, stderr)
 		changes := hist.compare(ctx, r, stderr)
+		r.History = earlier
 		if f.json {
 			werr = hist.jsonLine(stdout, r, changes)
 		} else {
@@ -220,6 +227,9 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stderr, "shopper audit: %v\n", werr)
 			return exitUsage
 		}
+		// The reports written below show the changes; the JSON line above
+		// has them already, as its "changes".
+		r.Changes = resultChanges(changes)
 		if f.failUnder > 0 && r.Score.Total < f.failUnder && code == exitOK {
 			fmt.Fprintf(stderr, "shopper audit: %s scored %d, under --fail-under %d.\n", r.URL, r.Score.Total, f.failUnder)
 			code = exitThreshold
@@ -233,6 +243,72 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	return code
+}
+
+// earlier returns the audits of r's site kept in --db up to r's time,
+// oldest first, for its trend: none without a store. A store that cannot
+// be read is said on stderr and leaves the audit standing.
+func (a *auditHistory) earlier(ctx context.Context, r *audit.Result, stderr io.Writer) []audit.Point {
+	if a == nil || a.db == nil {
+		return nil
+	}
+	at := time.Now().UTC()
+	if r.AuditedAt != nil {
+		at = *r.AuditedAt
+	}
+	pts, err := earlierAudits(ctx, a.db, r.URL, func(s store.Audit) bool { return !s.At.After(at) })
+	if err != nil {
+		fmt.Fprintf(stderr, "shopper audit: %s: the earlier audits cannot be read: %v.\n", r.URL, sentence(err))
+	}
+	return pts
+}
+
+// earlierAudits returns the audits of site kept in db that keep accepts,
+// oldest first, as points of the site's trend. Audits that failed,
+// results that cannot be read, and copies of an audit kept twice (a
+// benchmark's campaign keeps its own copy: same time, same result) are
+// left out.
+func earlierAudits(ctx context.Context, db *store.DB, site string, keep func(store.Audit) bool) ([]audit.Point, error) {
+	as, err := db.ListAudits(ctx, site)
+	if err != nil {
+		return nil, err
+	}
+	var pts []audit.Point
+	seen := map[string]bool{}
+	for _, a := range as {
+		if a.Error != "" || !keep(a) {
+			continue
+		}
+		if k := a.At.Format(time.RFC3339Nano) + " " + string(a.Result); seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		var s struct {
+			Score struct {
+				Total int    `json:"total"`
+				Grade string `json:"grade"`
+			} `json:"score"`
+		}
+		if err := json.Unmarshal(a.Result, &s); err != nil {
+			continue
+		}
+		pts = append(pts, audit.Point{At: a.At, Total: s.Score.Total, Grade: s.Score.Grade})
+	}
+	return pts, nil
+}
+
+// resultChanges carries the changes history.Diff found into the result,
+// for the reports; nil stays nil (no baseline).
+func resultChanges(cs []history.Change) []audit.Change {
+	if cs == nil {
+		return nil
+	}
+	out := make([]audit.Change, len(cs))
+	for i, c := range cs {
+		out[i] = audit.Change{Kind: string(c.Kind), Item: c.Item, Before: c.Before, After: c.After, Regression: c.Regression, Sentence: c.Sentence}
+	}
+	return out
 }
 
 // check validates flag values; it returns a sentence saying what to fix.

@@ -258,6 +258,25 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return nil
 		}
 	}
+	// The report shows each company's score over time: its audits kept
+	// in the store before this one (earlier benchmarks, 'shopper audit
+	// --db'), not the copy a campaign keeps of this one.
+	amend := opts.Amend
+	opts.Amend = func(ctx context.Context, a jobs.ReportArgs, c jobs.Company, r *audit.Result) error {
+		at := time.Now().UTC()
+		if r.AuditedAt != nil {
+			at = *r.AuditedAt
+		}
+		pts, err := earlierAudits(ctx, db, r.URL, func(s store.Audit) bool { return s.Key != c.Key && s.At.Before(at) })
+		if err != nil {
+			return err
+		}
+		r.History = pts
+		if amend != nil {
+			return amend(ctx, a, c, r)
+		}
+		return nil
+	}
 	q, err := jobs.Open(ctx, db, opts)
 	if err != nil {
 		return fail("%s.", sentence(err))

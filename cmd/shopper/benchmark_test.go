@@ -10,7 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/shopper-audit/shopper/audit"
 	"github.com/shopper-audit/shopper/campaign/jobs"
 	"github.com/shopper-audit/shopper/sitegen"
 	"github.com/shopper-audit/shopper/store"
@@ -115,6 +117,13 @@ func TestBenchmarkAuditsEveryCompanyAndWritesResults(t *testing.T) {
 	if list, err := db.ListAudits(context.Background(), res.URL); err != nil || len(list) != 1 {
 		t.Errorf("history of %s: %d audits, %v", res.URL, len(list), err)
 	}
+	if h := historyOf(t, rows[0].Result); len(h) != 0 {
+		t.Errorf("first benchmark: history %+v, want none", h)
+	}
+	// The first benchmark was a day ago.
+	if _, err := db.SQL.Exec(`UPDATE audits SET audited_at = $1`, time.Now().UTC().AddDate(0, 0, -1).Format("2006-01-02T15:04:05.000000000Z")); err != nil {
+		t.Fatal(err)
+	}
 	// Run again when finished: a new benchmark, audited again.
 	code, stdout, stderr = runCmd(append(append(args, "--quiet"), csv)...)
 	if code != exitOK || strings.Contains(stderr, "resuming") {
@@ -123,6 +132,27 @@ func TestBenchmarkAuditsEveryCompanyAndWritesResults(t *testing.T) {
 	if list, _ := db.ListAudits(context.Background(), res.URL); len(list) != 2 {
 		t.Errorf("after a second benchmark %d audits of %s, want 2", len(list), res.URL)
 	}
+	// Its results carry the first benchmark's audit as their history.
+	for i, r := range readRows(t, out) {
+		var now struct {
+			Score struct{ Total int } `json:"score"`
+		}
+		json.Unmarshal(r.Result, &now)
+		h := historyOf(t, r.Result)
+		if len(h) != 1 || h[0].Total != now.Score.Total || time.Since(h[0].At) < 23*time.Hour {
+			t.Errorf("second benchmark, row %d: history %+v, want the audit of a day ago", i, h)
+		}
+	}
+}
+
+// historyOf reads the history of an audit result.
+func historyOf(t *testing.T, result []byte) []audit.Point {
+	t.Helper()
+	var r audit.Result
+	if err := json.Unmarshal(result, &r); err != nil {
+		t.Fatalf("result %s: %v", result, err)
+	}
+	return r.History
 }
 
 // cancelOn cancels a context when a line containing s is written.

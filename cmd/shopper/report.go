@@ -17,6 +17,7 @@ import (
 	"github.com/shopper-audit/shopper/audit"
 	"github.com/shopper-audit/shopper/reports"
 	"github.com/shopper-audit/shopper/scoring"
+	"github.com/shopper-audit/shopper/store"
 )
 
 const reportUsage = `Usage: shopper report [flags] RESULTS.jsonl
@@ -33,10 +34,15 @@ Examples:
   shopper report --junit junit.xml --markdown "$GITHUB_STEP_SUMMARY" --fail-under 70 results.jsonl
   shopper report --rubric strict.yaml --pdf reports/ results.jsonl   # re-score first
   cat results.jsonl | shopper report --markdown summary.md -
+  shopper report --db shopper.db --pdf acme.pdf acme.jsonl   # with the score over time
 
 --pdf PATH: with one result, PATH is the scorecard PDF; with several, PATH
 is a folder that receives one scorecard per company, named after it, and
 benchmark.pdf comparing them all.
+
+--db FILE: the reports show each site's score over time, from the earlier
+audits of the site that 'shopper audit --db' or 'shopper benchmark' kept
+there; results that carry "changes" (from --baseline) list them too.
 
 Exit codes: 0 done; 1 a site scored under --fail-under; 2 a usage error or
 results that cannot be read (the reason is printed on stderr).
@@ -219,13 +225,15 @@ func hostOf(raw string) string {
 	return raw
 }
 
-func runReport(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var o outputFlags
 	var failUnder int
+	var dbURL string
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o.register(fs)
 	fs.IntVar(&failUnder, "fail-under", 0, "exit 1 when any site scores below `N` (0..100)")
+	fs.StringVar(&dbURL, "db", "", "show each site's score over time from the audits kept in this store: the\nSQLite `file` or postgres:// URL that 'shopper audit --db' or 'shopper benchmark' wrote")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), reportUsage)
 		fs.PrintDefaults()
@@ -247,6 +255,9 @@ func runReport(_ context.Context, args []string, stdin io.Reader, stdout, stderr
 		msg = "--fail-under takes a score from 0 to 100"
 	default:
 		msg = o.load()
+	}
+	if msg == "" && dbURL != "" {
+		msg = checkStoreExists(dbURL)
 	}
 	if msg != "" {
 		fmt.Fprintf(stderr, "shopper report: %s.\n", strings.TrimSuffix(msg, "."))
@@ -272,6 +283,12 @@ func runReport(_ context.Context, args []string, stdin io.Reader, stdout, stderr
 			r.Rescore(o.rubric)
 		}
 	}
+	if dbURL != "" {
+		if err := addHistory(ctx, dbURL, results); err != nil {
+			fmt.Fprintf(stderr, "shopper report: %s; check --db.\n", sentence(err))
+			return exitUsage
+		}
+	}
 	if err := o.write(results, len(results) > 1); err != nil {
 		fmt.Fprintf(stderr, "shopper report: %s.\n", strings.TrimSuffix(err.Error(), "."))
 		return exitUsage
@@ -288,6 +305,39 @@ func runReport(_ context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 	}
 	return thresholds(results, failUnder, "shopper report", stderr)
+}
+
+// checkStoreExists says what to fix when --db names an SQLite file that
+// does not exist: a report reads a store, it never starts one.
+func checkStoreExists(dsn string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return ""
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "sqlite:")
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Sprintf("--db: cannot read the store %s (%v); give the file 'shopper audit --db' or 'shopper benchmark' wrote", path, unwrapPath(err))
+	}
+	return ""
+}
+
+// addHistory gives each result the audits of its site kept in the store
+// before it, for the reports' trend; results audited at an unknown time
+// get every kept audit.
+func addHistory(ctx context.Context, dsn string, results []*audit.Result) error {
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, r := range results {
+		at := r.AuditedAt
+		pts, err := earlierAudits(ctx, db, r.URL, func(s store.Audit) bool { return at == nil || s.At.Before(*at) })
+		if err != nil {
+			return err
+		}
+		r.History = pts
+	}
+	return nil
 }
 
 // thresholds says which sites scored under --fail-under and returns
