@@ -34,7 +34,7 @@ type historyFlags struct {
 func (h *historyFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&h.baseline, "baseline", "", "report what changed since an earlier audit: `FILE` (saved 'shopper audit --json'\noutput) or latest (the site's last audit in --db)")
 	fs.BoolVar(&h.failOnRegression, "fail-on-regression", false, "exit 1 when anything was lost since --baseline (a number, chat, FAQ\nquestions, e-mail, form, policy, or points)")
-	fs.Func("db", "store each result in this store, for --baseline latest: an SQLite `file` or a\npostgres:// URL (default shopper.db, used only with --db or --baseline latest)", func(s string) error {
+	fs.Func("db", "store each result in this store, for --baseline latest and the score over\ntime: an SQLite `file` or a postgres:// URL (default shopper.db, used only\nwith --db or --baseline latest)", func(s string) error {
 		h.db, h.dbSet = s, true
 		return nil
 	})
