@@ -53,7 +53,8 @@ Examples:
   shopper audit --pdf reports/ example.com example.vn example.com.tr
   shopper audit --junit junit.xml --markdown summary.md --fail-under 70 example.com
 
---pdf PATH: with one address, PATH is the scorecard PDF; with several, PATH
+--pdf PATH: with one address, PATH is the scorecard PDF (or a folder to put it
+in, when PATH is one or ends in /); with several, PATH
 is a folder that receives one scorecard per company, named after it, and
 benchmark.pdf comparing them all. 'shopper report' renders the same
 reports later from the output of --json.

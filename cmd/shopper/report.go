@@ -36,7 +36,8 @@ Examples:
   cat results.jsonl | shopper report --markdown summary.md -
   shopper report --db shopper.db --pdf acme.pdf acme.jsonl   # with the score over time
 
---pdf PATH: with one result, PATH is the scorecard PDF; with several, PATH
+--pdf PATH: with one result, PATH is the scorecard PDF (or a folder to put it
+in, when PATH is one or ends in /); with several, PATH
 is a folder that receives one scorecard per company, named after it, and
 benchmark.pdf comparing them all.
 
@@ -131,8 +132,13 @@ func (o *outputFlags) write(results []*audit.Result, many bool) error {
 // per company and benchmark.pdf into the folder path.
 func writePDFs(path string, results []*audit.Result, many bool, opt reports.PDFOptions) error {
 	if !many {
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			return fmt.Errorf("--pdf %s is a folder; for one site give the PDF file to write, e.g. %s", path, filepath.Join(path, fileName(results[0], nil)))
+		// One site: PATH is the PDF, or, when it is a folder (or ends in a
+		// slash), the folder that receives it under the company's name.
+		if st, err := os.Stat(path); err == nil && st.IsDir() || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+			path = filepath.Join(path, fileName(results[0], nil))
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("--pdf: cannot make the folder %s (%v)", filepath.Dir(path), unwrapPath(err))
 		}
 		return writeFile(path, func(w io.Writer) error { return reports.ScorecardPDF(w, results[0], opt) })
 	}

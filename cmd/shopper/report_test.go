@@ -202,6 +202,23 @@ func TestReportFromSavedResults(t *testing.T) {
 	if !strings.Contains(pdfText(t, one), "Acme Supplies") {
 		t.Error("the PDF from standard input does not name the company")
 	}
+
+	// One result and a folder (existing, or new with a trailing slash): the
+	// scorecard lands in it under the company's name; a file in a folder
+	// that does not exist yet is written too.
+	for _, path := range []string{dir, filepath.Join(dir, "new") + "/", filepath.Join(dir, "deep", "er", "acme.pdf")} {
+		var so, se bytes.Buffer
+		if code := runReport(context.Background(), []string{"--pdf", path, "-"}, strings.NewReader(first), &so, &se); code != exitOK {
+			t.Fatalf("report --pdf %s: exit %d, stderr %q", path, code, se.String())
+		}
+		want := path
+		if !strings.HasSuffix(path, ".pdf") {
+			want = filepath.Join(path, "acme-supplies.pdf")
+		}
+		if !strings.Contains(pdfText(t, want), "Acme Supplies") {
+			t.Errorf("--pdf %s: no scorecard at %s", path, want)
+		}
+	}
 }
 
 func TestReportRubric(t *testing.T) {
@@ -253,7 +270,6 @@ func TestReportFailures(t *testing.T) {
 		{"brand without pdf", []string{"report", "--brand-logo", logo, results}, "add --pdf PATH"},
 		{"missing rubric", []string{"report", "--rubric", filepath.Join(dir, "none.yaml"), results}, "--rubric:"},
 		{"bad rubric", []string{"report", "--rubric", badRubric, results}, "maxx"},
-		{"pdf is a folder", []string{"report", "--pdf", filepath.Join(dir, "folder"), results}, "is a folder; for one site give the PDF file"},
 		{"audit gif logo", []string{"audit", "--pdf", "x.pdf", "--brand-logo", gif, "example.com"}, "is not a PNG image"},
 		{"audit bad rubric", []string{"audit", "--rubric", badRubric, "example.com"}, "maxx"},
 	}
