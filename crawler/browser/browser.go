@@ -76,8 +76,7 @@ type Options struct {
 	// answers 502 Bad Gateway, or refuses the tunnel); a page whose own
 	// address it refuses (or its redirect's, or a script navigation's)
 	// fails to render, or to load in Drive, with an error wrapping Dial's.
-	// Default nil:
-	// the browser resolves names and connects itself.
+	// Default nil: the browser resolves names and connects itself.
 	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
