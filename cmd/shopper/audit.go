@@ -115,14 +115,8 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&f.screenshots, "screenshots", "", "save PNG screenshots of each site's home and contact pages in `DIR`")
 	f.out.register(fs)
 	f.hist.register(fs)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), auditUsage)
-		fs.PrintDefaults()
-	}
-	urls, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	urls, help, err := parseFlags(fs, auditUsage, args, stdout)
+	if help {
 		return exitOK
 	}
 	if err != nil {
@@ -458,6 +452,23 @@ func asciiUpper(r rune) rune {
 		return r
 	}
 	return -1
+}
+
+// parseFlags gives fs its help text (usage, then the flags), parses args
+// with flags anywhere among them, and prints the help on stdout when asked
+// for it with -h or --help, reporting that it did.
+func parseFlags(fs *flag.FlagSet, usage string, args []string, stdout io.Writer) (rest []string, help bool, err error) {
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	rest, err = parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return nil, true, nil
+	}
+	return rest, false, err
 }
 
 // parseInterspersed parses flags wherever they stand among the arguments,

@@ -179,14 +179,8 @@ func runBenchmark(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.StringVar(&f.campaign, "campaign", "", "send every company the first inquiry of the campaign `FILE`, from its persona\nand mailbox")
 	fs.BoolVar(&f.send, "send", false, "send the inquiries for real; without it nothing is sent")
 	fs.DurationVar(&f.catchUp, "catch-up", 30*time.Second, "how long a resumed benchmark whose deadlines have all passed reads the inbox")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), benchmarkUsage)
-		fs.PrintDefaults()
-	}
-	rest, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	rest, help, err := parseFlags(fs, benchmarkUsage, args, stdout)
+	if help {
 		return exitOK
 	}
 	if err != nil {

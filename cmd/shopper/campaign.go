@@ -173,15 +173,12 @@ func runCampaign(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			pdf.Usage += " (default: NAME-scorecards beside FILE, once every inquiry is settled)"
 		}
 	}
-	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "%s: %s.\n", name, oneLine(fmt.Sprintf(format, a...)))
 		return exitUsage
 	}
-	rest, err := parseInterspersed(fs, args[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	rest, help, err := parseFlags(fs, usage, args[1:], stdout)
+	if help {
 		return exitOK
 	}
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -54,15 +53,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "shopper-demo", "write the reports, the campaign file and its store into `DIR`")
 	speed := fs.Float64("speed", 1, "run the desks' replies and the campaign's deadline `N` times faster")
 	render := fs.String("render", "never", "render pages in headless Chromium: never, or auto when Chromium is installed")
-	fs.Usage = func() { fmt.Fprint(fs.Output(), demoUsage); fs.PrintDefaults() }
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "shopper demo: %s.\n", strings.TrimSuffix(fmt.Sprintf(format, a...), "."))
 		return exitUsage
 	}
-	rest, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	rest, help, err := parseFlags(fs, demoUsage, args, stdout)
+	if help {
 		return exitOK
 	}
 	switch {

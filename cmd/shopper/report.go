@@ -240,14 +240,8 @@ func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	o.register(fs)
 	fs.IntVar(&failUnder, "fail-under", 0, "exit 1 when any site scores below `N` (0..100)")
 	fs.StringVar(&dbURL, "db", "", "show each site's score over time from the audits kept in this store: the\nSQLite `file` or postgres:// URL that 'shopper audit --db' or 'shopper benchmark' wrote")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), reportUsage)
-		fs.PrintDefaults()
-	}
-	files, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	files, help, err := parseFlags(fs, reportUsage, args, stdout)
+	if help {
 		return exitOK
 	}
 	if err != nil {

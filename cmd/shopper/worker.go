@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,14 +57,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var quiet bool
 	fs.BoolVar(&quiet, "quiet", false, "print nothing on stderr but errors")
 	fs.BoolVar(&quiet, "q", false, "same as --quiet")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), workerUsage)
-		fs.PrintDefaults()
-	}
-	rest, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
+	rest, help, err := parseFlags(fs, workerUsage, args, stdout)
+	if help {
 		return exitOK
 	}
 	if err != nil {
